@@ -1,0 +1,153 @@
+// The one contract between the client, the MSW mock and the comment server.
+// Every shape that crosses the wire is defined here once; the TypeScript types
+// are inferred from the schemas so they cannot drift from what is validated.
+import { z } from 'zod';
+
+/** WordPress's own column limits, so imported sites and ours agree. */
+export const LIMITS = {
+  authorChars: 245,
+  emailChars: 100,
+  urlChars: 200,
+  bodyBytes: 65_525,
+} as const;
+
+/** Request bodies above this size are refused with 413 before parsing. */
+export const MAX_REQUEST_BYTES = 64 * 1024 + 8 * 1024;
+
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+/** Lets an author see their own comments while they await moderation. */
+export const AUTHOR_TOKEN_HEADER = 'X-Author-Token';
+
+const utf8 = new TextEncoder();
+export const byteLength = (text: string) => utf8.encode(text).length;
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+const isoDate = z.iso.datetime({ offset: true });
+
+export const articleSummarySchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  author: z.string(),
+  publishedAt: isoDate,
+  excerpt: z.string(),
+  commentCount: z.number().int().nonnegative(),
+});
+export type ArticleSummary = z.infer<typeof articleSummarySchema>;
+
+export const articleSchema = articleSummarySchema.extend({
+  paragraphs: z.array(z.string()),
+});
+export type Article = z.infer<typeof articleSchema>;
+
+export const articleListSchema = z.object({ articles: z.array(articleSummarySchema) });
+
+export const commentStatusSchema = z.enum(['approved', 'pending', 'spam']);
+export type CommentStatus = z.infer<typeof commentStatusSchema>;
+
+/** A comment as any client sees it: never the email, only a keyed hash for the avatar. */
+export const commentSchema = z
+  .object({
+    id: z.number().int().positive(),
+    parentId: z.number().int().positive().nullable(),
+    author: z.string(),
+    url: z.string().nullable(),
+    avatar: z.string().regex(/^[0-9a-f]{16}$/),
+    body: z.string(),
+    createdAt: isoDate,
+    status: z.enum(['approved', 'pending']),
+  })
+  .strict();
+export type Comment = z.infer<typeof commentSchema>;
+
+export const commentListSchema = z.object({ comments: z.array(commentSchema) });
+
+/**
+ * What a person types into the reply form and what POST accepts.
+ * The form resolver, the mock and the server all validate with this schema.
+ */
+export const newCommentSchema = z.object({
+  parentId: z.number().int().positive().nullable().default(null),
+  author: z
+    .string()
+    .trim()
+    .min(1, 'Please enter your name.')
+    .max(LIMITS.authorChars, `Your name can be at most ${LIMITS.authorChars} characters.`),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Please enter your email address.')
+    .max(LIMITS.emailChars, `Your email address can be at most ${LIMITS.emailChars} characters.`)
+    .pipe(z.email('Please enter a valid email address.')),
+  url: z
+    .string()
+    .trim()
+    .max(LIMITS.urlChars, `Your website can be at most ${LIMITS.urlChars} characters.`)
+    .refine((v) => v === '' || isHttpUrl(v), 'Please enter a website address starting with http:// or https://.')
+    .default(''),
+  body: z
+    .string()
+    .trim()
+    .min(1, 'Please type your comment.')
+    .refine(
+      (v) => byteLength(v) <= LIMITS.bodyBytes,
+      `Your comment is too long: at most ${LIMITS.bodyBytes.toLocaleString('en-US')} bytes.`,
+    ),
+  /** Honeypot: hidden from people, filled in by form-stuffing bots. */
+  website2: z.string().max(0, 'This field must stay empty.').default(''),
+});
+export type NewCommentInput = z.input<typeof newCommentSchema>;
+export type NewComment = z.output<typeof newCommentSchema>;
+
+export const postCommentResponseSchema = z.object({ comment: commentSchema });
+
+export const errorCodeSchema = z.enum([
+  'invalid_json',
+  'validation_failed',
+  'not_found',
+  'parent_not_found',
+  'duplicate_comment',
+  'payload_too_large',
+  'too_many_requests',
+  'spam_detected',
+  'idempotency_key_reused',
+  'unauthorized',
+  'forbidden',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+/** The HTTP status for each error code; the mock and the server both map through this. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  invalid_json: 400,
+  validation_failed: 422,
+  not_found: 404,
+  parent_not_found: 422,
+  duplicate_comment: 409,
+  payload_too_large: 413,
+  too_many_requests: 429,
+  spam_detected: 422,
+  idempotency_key_reused: 422,
+  unauthorized: 401,
+  forbidden: 403,
+  internal: 500,
+};
+
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: errorCodeSchema,
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+    retryAfterSeconds: z.number().int().positive().optional(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
+
+export const healthSchema = z.object({ status: z.literal('ok') });

@@ -1,0 +1,194 @@
+// The rules of the discussion, shared by the MSW mock and the comment server.
+// It knows nothing of HTTP or of storage engines: adapters parse requests,
+// call these functions and map ApiError to a response.
+import { z } from 'zod';
+import { ApiError } from '../contract/api-error';
+import {
+  newCommentSchema,
+  type Article,
+  type ArticleSummary,
+  type Comment,
+  type CommentStatus,
+} from '../contract/schemas';
+import { avatarKey, hashToken } from './hashing';
+import type { ArticleRecord, CommentRecord, CommentStore } from './store';
+
+export interface ServiceOptions {
+  /** Hold new comments as pending until an admin approves them. */
+  moderation: boolean;
+  /** Minimum seconds between two comments from one client; 0 turns flood control off. */
+  floodIntervalSeconds: number;
+  /** Refuse the same text twice from the same author on one article. */
+  duplicateCheck: boolean;
+  /** Server secret for avatar keys. */
+  avatarSecret: string;
+  now?: () => Date;
+}
+
+export interface PostContext {
+  idempotencyKey?: string;
+  /** Identifies the poster for flood control (the IP address on the server). */
+  clientKey: string;
+  authorToken?: string;
+}
+
+export type ModerationAction = 'approve' | 'spam' | 'delete';
+
+const EXCERPT_CHARS = 220;
+const idempotencyKeySchema = z.string().min(8).max(200);
+
+export function excerptOf(paragraphs: string[]): string {
+  const first = paragraphs[0] ?? '';
+  if (first.length <= EXCERPT_CHARS) return first;
+  const cut = first.slice(0, EXCERPT_CHARS);
+  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+}
+
+function toSummary(article: ArticleRecord, commentCount: number): ArticleSummary {
+  return {
+    slug: article.slug,
+    title: article.title,
+    author: article.author,
+    publishedAt: article.publishedAt,
+    excerpt: excerptOf(article.paragraphs),
+    commentCount,
+  };
+}
+
+/** The public view of a stored comment: the email and the bookkeeping never leave. */
+export function toPublicComment(record: CommentRecord): Comment {
+  return {
+    id: record.id,
+    parentId: record.parentId,
+    author: record.author,
+    url: record.url,
+    avatar: record.avatar,
+    body: record.body,
+    createdAt: record.createdAt,
+    status: record.status === 'approved' ? 'approved' : 'pending',
+  };
+}
+
+/** One message per field, from the shared schema's issues. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? 'body');
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+export function createCommentService(store: CommentStore, options: ServiceOptions) {
+  const now = options.now ?? (() => new Date());
+
+  async function requireArticle(slug: string): Promise<ArticleRecord> {
+    const article = await store.findArticle(slug);
+    if (!article) throw new ApiError('not_found', `There is no article at “${slug}”.`);
+    return article;
+  }
+
+  async function findRetry(key: string | undefined, article: ArticleRecord) {
+    if (!key) return undefined;
+    const existing = await store.findCommentByKey(key);
+    if (existing && existing.articleId !== article.id) {
+      throw new ApiError('idempotency_key_reused', 'This Idempotency-Key was already used for another article.');
+    }
+    return existing;
+  }
+
+  async function checkFlood(clientKey: string) {
+    if (options.floodIntervalSeconds <= 0) return;
+    const latest = await store.latestCommentAt(clientKey);
+    if (!latest) return;
+    const waitMs = new Date(latest).getTime() + options.floodIntervalSeconds * 1000 - now().getTime();
+    if (waitMs > 0) {
+      throw new ApiError('too_many_requests', 'You are posting comments too quickly. Slow down.', {
+        retryAfterSeconds: Math.ceil(waitMs / 1000),
+      });
+    }
+  }
+
+  return {
+    async listArticles(): Promise<ArticleSummary[]> {
+      const articles = await store.listArticles();
+      return articles.map((article) => toSummary(article, article.commentCount));
+    },
+
+    async getArticle(slug: string): Promise<Article> {
+      const article = await requireArticle(slug);
+      const approved = (await store.listComments(article.id)).filter((c) => c.status === 'approved');
+      return { ...toSummary(article, approved.length), paragraphs: article.paragraphs };
+    },
+
+    /** Approved comments, plus the viewer's own pending ones when they show their author token. */
+    async listComments(slug: string, viewer: { authorToken?: string } = {}): Promise<Comment[]> {
+      const article = await requireArticle(slug);
+      const viewerHash = viewer.authorToken ? hashToken(viewer.authorToken) : undefined;
+      return (await store.listComments(article.id))
+        .filter((c) => c.status === 'approved' || (c.status === 'pending' && viewerHash && c.authorTokenHash === viewerHash))
+        .map(toPublicComment);
+    },
+
+    async postComment(slug: string, input: unknown, context: PostContext): Promise<{ comment: Comment; created: boolean }> {
+      const article = await requireArticle(slug);
+      const key = context.idempotencyKey;
+      if (key !== undefined && !idempotencyKeySchema.safeParse(key).success) {
+        throw new ApiError('validation_failed', 'The Idempotency-Key header must be 8 to 200 characters.', {
+          fields: { idempotencyKey: 'Must be 8 to 200 characters.' },
+        });
+      }
+      // A retry of a request that already succeeded answers with the first result.
+      const retried = await findRetry(key, article);
+      if (retried) return { comment: toPublicComment(retried), created: false };
+
+      const parsed = newCommentSchema.safeParse(input);
+      if (!parsed.success) {
+        const fields = fieldErrors(parsed.error);
+        if (fields.website2) throw new ApiError('spam_detected', 'Your comment looks like spam and was not posted.');
+        throw new ApiError('validation_failed', 'Please correct the marked fields.', { fields });
+      }
+      const data = parsed.data;
+
+      if (data.parentId !== null) {
+        const parent = await store.findComment(data.parentId);
+        if (!parent || parent.articleId !== article.id || parent.status === 'spam') {
+          throw new ApiError('parent_not_found', 'The comment you are replying to does not exist (any more).', {
+            fields: { parentId: 'No such comment on this article.' },
+          });
+        }
+      }
+      if (options.duplicateCheck && (await store.hasDuplicate(article.id, data.author, data.email, data.body))) {
+        // Two instances may race on one key: the loser finds the winner's comment here.
+        const raced = await findRetry(key, article);
+        if (raced) return { comment: toPublicComment(raced), created: false };
+        throw new ApiError('duplicate_comment', 'Duplicate comment detected; it looks as though you’ve already said that!');
+      }
+      await checkFlood(context.clientKey);
+
+      const { comment, created } = await store.insertComment({
+        articleId: article.id,
+        parentId: data.parentId,
+        author: data.author,
+        email: data.email,
+        url: data.url === '' ? null : data.url,
+        avatar: avatarKey(options.avatarSecret, data.email),
+        body: data.body,
+        createdAt: now().toISOString(),
+        status: options.moderation ? 'pending' : 'approved',
+        idempotencyKey: key ?? null,
+        clientKey: context.clientKey,
+        authorTokenHash: context.authorToken ? hashToken(context.authorToken) : null,
+      });
+      return { comment: toPublicComment(comment), created };
+    },
+
+    async moderate(id: number, action: ModerationAction): Promise<void> {
+      const status: Record<Exclude<ModerationAction, 'delete'>, CommentStatus> = { approve: 'approved', spam: 'spam' };
+      const done = action === 'delete' ? await store.deleteComment(id) : await store.setCommentStatus(id, status[action]);
+      if (!done) throw new ApiError('not_found', `There is no comment ${id}.`);
+    },
+  };
+}
+
+export type CommentService = ReturnType<typeof createCommentService>;

@@ -1,0 +1,94 @@
+// The in-memory store: the MSW mock's backend and the domain tests'.
+// A snapshot callback lets the browser mock persist its data between reloads.
+import type { CommentStatus } from '../contract/schemas';
+import type { ArticleRecord, CommentRecord, CommentStore, NewArticleRecord, NewCommentRecord } from './store';
+
+export interface MemorySnapshot {
+  articles: ArticleRecord[];
+  comments: CommentRecord[];
+}
+
+export function createMemoryStore(
+  initial: MemorySnapshot = { articles: [], comments: [] },
+  onChange?: (snapshot: MemorySnapshot) => void,
+): CommentStore {
+  const articles = structuredClone(initial.articles);
+  const comments = structuredClone(initial.comments);
+  const nextId = (rows: Array<{ id: number }>) => rows.reduce((max, row) => Math.max(max, row.id), 0) + 1;
+  const changed = () => onChange?.({ articles, comments });
+  const copy = <T>(value: T): T => structuredClone(value);
+
+  return {
+    async listArticles() {
+      return [...articles]
+        .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
+        .map((article) => ({
+          ...copy(article),
+          commentCount: comments.filter((c) => c.articleId === article.id && c.status === 'approved').length,
+        }));
+    },
+    async findArticle(slug) {
+      const found = articles.find((a) => a.slug === slug);
+      return found && copy(found);
+    },
+    async saveArticle(article: NewArticleRecord) {
+      const existing = articles.find((a) => a.slug === article.slug);
+      if (existing) Object.assign(existing, copy(article));
+      else articles.push({ id: nextId(articles), ...copy(article) });
+      changed();
+      return copy(existing ?? articles[articles.length - 1]);
+    },
+    async listComments(articleId) {
+      return comments
+        .filter((c) => c.articleId === articleId)
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id)
+        .map(copy);
+    },
+    async findComment(id) {
+      const found = comments.find((c) => c.id === id);
+      return found && copy(found);
+    },
+    async findCommentByKey(key) {
+      const found = comments.find((c) => c.idempotencyKey === key);
+      return found && copy(found);
+    },
+    async hasDuplicate(articleId, author, email, body) {
+      return comments.some(
+        (c) => c.articleId === articleId && (c.author === author || c.email === email) && c.body === body,
+      );
+    },
+    async latestCommentAt(clientKey) {
+      return comments
+        .filter((c) => c.clientKey === clientKey)
+        .map((c) => c.createdAt)
+        .sort()
+        .at(-1);
+    },
+    async insertComment(comment: NewCommentRecord) {
+      const existing = comment.idempotencyKey
+        ? comments.find((c) => c.idempotencyKey === comment.idempotencyKey)
+        : undefined;
+      if (existing) return { comment: copy(existing), created: false };
+      const stored = { id: nextId(comments), ...copy(comment) };
+      comments.push(stored);
+      changed();
+      return { comment: copy(stored), created: true };
+    },
+    async setCommentStatus(id, status: CommentStatus) {
+      const found = comments.find((c) => c.id === id);
+      if (!found) return false;
+      found.status = status;
+      changed();
+      return true;
+    },
+    async deleteComment(id) {
+      const index = comments.findIndex((c) => c.id === id);
+      if (index < 0) return false;
+      const [removed] = comments.splice(index, 1);
+      for (const reply of comments) if (reply.parentId === id) reply.parentId = removed.parentId;
+      changed();
+      return true;
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,60 @@
+// The one interface every store implements: in-memory (mock, tests),
+// SQLite (default server) and PostgreSQL (several server instances).
+import type { CommentStatus } from '../contract/schemas';
+
+export interface ArticleRecord {
+  id: number;
+  slug: string;
+  title: string;
+  author: string;
+  publishedAt: string;
+  paragraphs: string[];
+}
+
+export type NewArticleRecord = Omit<ArticleRecord, 'id'>;
+
+export interface CommentRecord {
+  id: number;
+  articleId: number;
+  parentId: number | null;
+  author: string;
+  email: string;
+  url: string | null;
+  avatar: string;
+  body: string;
+  createdAt: string;
+  status: CommentStatus;
+  /** Unique when set: a retried POST or a re-run import finds its first result. */
+  idempotencyKey: string | null;
+  /** Who posted, for flood control (an IP on the server); never shown. */
+  clientKey: string | null;
+  /** Hash of the author's browser token, to show them their own pending comments. */
+  authorTokenHash: string | null;
+}
+
+export type NewCommentRecord = Omit<CommentRecord, 'id'>;
+
+export interface CommentStore {
+  listArticles(): Promise<Array<ArticleRecord & { commentCount: number }>>;
+  findArticle(slug: string): Promise<ArticleRecord | undefined>;
+  /** Insert, or update the article with the same slug. */
+  saveArticle(article: NewArticleRecord): Promise<ArticleRecord>;
+
+  /** All comments of an article, oldest first, whatever their status. */
+  listComments(articleId: number): Promise<CommentRecord[]>;
+  findComment(id: number): Promise<CommentRecord | undefined>;
+  findCommentByKey(idempotencyKey: string): Promise<CommentRecord | undefined>;
+  hasDuplicate(articleId: number, author: string, email: string, body: string): Promise<boolean>;
+  /** When the given client last posted, or undefined. */
+  latestCommentAt(clientKey: string): Promise<string | undefined>;
+  /**
+   * Atomic on idempotencyKey: when a comment with that key exists already
+   * (even one inserted a moment ago by another server instance) it is
+   * returned with created=false and nothing is written.
+   */
+  insertComment(comment: NewCommentRecord): Promise<{ comment: CommentRecord; created: boolean }>;
+  setCommentStatus(id: number, status: CommentStatus): Promise<boolean>;
+  /** Deletes a comment; its replies move up to its parent, as WordPress does. */
+  deleteComment(id: number): Promise<boolean>;
+  close(): Promise<void>;
+}

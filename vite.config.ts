@@ -1,0 +1,81 @@
+/// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import react from '@vitejs/plugin-react';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Serves and emits MSW's worker script from the installed package, so it is
+ * always the version the app was built with and never lands in a build that
+ * talks to a real backend.
+ */
+function mswWorker(): Plugin {
+  const path = require.resolve('msw/mockServiceWorker.js');
+  return {
+    name: 'colloquy-msw-worker',
+    configureServer(server) {
+      server.middlewares.use('/mockServiceWorker.js', (_req, res) => {
+        res.setHeader('Content-Type', 'text/javascript');
+        res.end(readFileSync(path));
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'mockServiceWorker.js', source: readFileSync(path) });
+    },
+  };
+}
+
+export default defineConfig(({ mode, isSsrBuild }) => {
+  const env = loadEnv(mode, process.cwd(), 'VITE_');
+  // Without VITE_API_URL the app runs on the MSW mock (static demo, `npm run dev:mock`).
+  const mocked = env.VITE_API_URL === undefined || env.VITE_API_URL === '';
+  const apiPort = process.env.API_PORT ?? '3001';
+  return {
+    plugins: [react(), mocked && !isSsrBuild ? mswWorker() : null],
+    build: {
+      outDir: isSsrBuild ? 'dist/ssr' : mocked ? 'dist/static' : 'dist/client',
+      emptyOutDir: true,
+    },
+    server: {
+      proxy: mocked ? undefined : { '/api': `http://127.0.0.1:${apiPort}` },
+    },
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            environment: 'jsdom',
+            include: ['tests/unit/**/*.test.{ts,tsx}'],
+            setupFiles: ['tests/unit/setup.ts'],
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'node',
+            environment: 'node',
+            include: ['tests/domain/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/server/**/*.test.ts'],
+            setupFiles: ['tests/fail-on-console-error.ts'],
+            testTimeout: 30_000,
+            hookTimeout: 120_000,
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'e2e',
+            environment: 'node',
+            include: ['tests/e2e/**/*.e2e.ts'],
+            globalSetup: ['tests/e2e/global-setup.ts'],
+            testTimeout: 60_000,
+            hookTimeout: 180_000,
+            fileParallelism: false,
+          },
+        },
+      ],
+    },
+  };
+});
