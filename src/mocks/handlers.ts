@@ -68,5 +68,11 @@ export function createHandlers(service: CommentService, controls: () => MockCont
         return HttpResponse.json({ comment }, { status: created ? 201 : 200 });
       }),
     ),
+    http.all(
+      '*/api/*',
+      route('read', async ({ request }) => {
+        throw new ApiError('not_found', `There is no API endpoint at ${new URL(request.url).pathname}.`);
+      }),
+    ),
   ];
 }
