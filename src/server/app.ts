@@ -1,0 +1,202 @@
+// The HTTP adapter: thin routes over the shared comment service, mapped to
+// responses exactly as the MSW handlers do (src/mocks/handlers.ts).
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { ApiError, toApiError } from '../contract/api-error';
+import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER, MAX_REQUEST_BYTES, byteLength } from '../contract/schemas';
+import type { CommentService, ModerationAction } from '../domain/comment-service';
+import type { Config } from './config';
+import { createLogger, type Logger } from './log';
+import { SECURITY_HEADERS, safeEqual } from './security';
+
+export interface RenderedPage {
+  status: number;
+  html: string;
+}
+
+export interface AppOptions {
+  service: CommentService;
+  config: Pick<Config, 'allowedOrigins' | 'adminToken' | 'trustProxy'>;
+  /** Throws when the database does not answer; used by /api/health. */
+  checkHealth?: () => Promise<void>;
+  /** Server-side rendering of every non-API GET; without it those answer 404. */
+  renderPage?: (url: string) => Promise<RenderedPage>;
+  /** Built client assets (dist/client), served before pages are rendered. */
+  staticDir?: string;
+  logger?: Logger;
+}
+
+const jsonError = (c: Context, error: unknown) => {
+  const apiError = toApiError(error);
+  return c.json(apiError.toBody(), apiError.status as 400, apiError.headers());
+};
+
+/** The client address: the socket's, or with TRUST_PROXY the one our proxy appended to X-Forwarded-For. */
+function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('X-Forwarded-For');
+    const last = forwarded?.split(',').map((part) => part.trim()).filter(Boolean).at(-1);
+    if (last) return last;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function createApp(options: AppOptions) {
+  const { service, config } = options;
+  const logger = options.logger ?? createLogger('silent');
+  const app = new Hono();
+
+  // Outermost: one log line per request, and the security headers on whatever comes back.
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+    logger.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+
+  app.onError((error, c) => {
+    if (!(error instanceof ApiError)) {
+      logger.error('unhandled error', {
+        method: c.req.method,
+        path: c.req.path,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      });
+    }
+    return jsonError(c, error);
+  });
+
+  // CORS only for ALLOWED_ORIGINS: other origins get no CORS headers at all (and preflights a 404).
+  const corsForAllowed = cors({
+    origin: (origin) => (config.allowedOrigins.includes(origin) ? origin : null),
+    allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+    allowHeaders: ['Content-Type', IDEMPOTENCY_HEADER, AUTHOR_TOKEN_HEADER],
+    exposeHeaders: ['Retry-After'],
+    maxAge: 600,
+  });
+  app.use('/api/*', async (c, next) => {
+    const origin = c.req.header('Origin');
+    if (origin && config.allowedOrigins.includes(origin)) return corsForAllowed(c, next);
+    c.header('Vary', 'Origin', { append: true });
+    await next();
+  });
+  // Responses differ by these request headers; shared caches must not mix them up.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.res.headers.set('Cache-Control', 'no-store');
+  });
+
+  app.get('/api/health', async (c) => {
+    await options.checkHealth?.();
+    return c.json({ status: 'ok' as const });
+  });
+
+  app.get('/api/articles', async (c) => c.json({ articles: await service.listArticles() }));
+
+  app.get('/api/articles/:slug', async (c) => c.json(await service.getArticle(c.req.param('slug'))));
+
+  app.get('/api/articles/:slug/comments', async (c) => {
+    const authorToken = c.req.header(AUTHOR_TOKEN_HEADER) || undefined;
+    return c.json({ comments: await service.listComments(c.req.param('slug'), { authorToken }) });
+  });
+
+  app.post(
+    '/api/articles/:slug/comments',
+    bodyLimit({
+      maxSize: MAX_REQUEST_BYTES,
+      onError: (c) => jsonError(c, new ApiError('payload_too_large', 'This request is too large to be a comment.')),
+    }),
+    async (c) => {
+      const text = await c.req.text();
+      if (byteLength(text) > MAX_REQUEST_BYTES) {
+        throw new ApiError('payload_too_large', 'This request is too large to be a comment.');
+      }
+      let input: unknown;
+      try {
+        input = JSON.parse(text);
+      } catch {
+        throw new ApiError('invalid_json', 'The request body is not valid JSON.');
+      }
+      const { comment, created } = await service.postComment(c.req.param('slug'), input, {
+        idempotencyKey: c.req.header(IDEMPOTENCY_HEADER) ?? undefined,
+        authorToken: c.req.header(AUTHOR_TOKEN_HEADER) || undefined,
+        clientKey: clientAddress(c, config.trustProxy),
+      });
+      return c.json({ comment }, created ? 201 : 200);
+    },
+  );
+
+  // Admin: a bearer token compared in constant time. Without ADMIN_TOKEN no token is right.
+  app.use('/api/admin/*', async (c, next) => {
+    const header = c.req.header('Authorization') ?? '';
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) {
+      c.header('WWW-Authenticate', 'Bearer realm="colloquy-admin"');
+      throw new ApiError('unauthorized', 'This needs the admin token (Authorization: Bearer …).');
+    }
+    const expected = config.adminToken;
+    if (!expected || !safeEqual(match[1], expected)) {
+      throw new ApiError('forbidden', 'This admin token is not valid.');
+    }
+    await next();
+  });
+
+  const moderate = (action: ModerationAction) => async (c: Context) => {
+    const raw = c.req.param('id') ?? '';
+    const id = /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(id)) throw new ApiError('not_found', `There is no comment ${raw}.`);
+    await service.moderate(id, action);
+    return c.body(null, 204);
+  };
+  app.post('/api/admin/comments/:id/approve', moderate('approve'));
+  app.post('/api/admin/comments/:id/spam', moderate('spam'));
+  app.delete('/api/admin/comments/:id', moderate('delete'));
+
+  app.all('/api/*', () => {
+    throw new ApiError('not_found', 'There is no such API endpoint.');
+  });
+
+  if (options.staticDir) {
+    const assets = serveStatic({
+      root: options.staticDir,
+      index: '\0', // never serve a directory's index.html: pages are rendered
+      onFound: (_path, c) => {
+        c.header(
+          'Cache-Control',
+          c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+        );
+      },
+    });
+    app.use('*', async (c, next) => {
+      // The raw template (with its placeholders) is not a page anyone should get.
+      if (c.req.path === '/index.html') return next();
+      return assets(c, next);
+    });
+  }
+
+  app.get('*', async (c) => {
+    if (!options.renderPage) return c.text('Not found', 404);
+    const url = new URL(c.req.url);
+    const page = await options.renderPage(url.pathname + url.search);
+    c.header('Cache-Control', 'no-cache');
+    return c.html(page.html, page.status as 200);
+  });
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/')) return jsonError(c, new ApiError('not_found', 'There is no such API endpoint.'));
+    return c.text('Not found', 404);
+  });
+
+  return app;
+}

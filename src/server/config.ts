@@ -1,0 +1,130 @@
+// The server's one view of its environment: parsed and validated once at
+// start, so a bad value stops the process with a message naming the variable.
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_MAX_DEPTH } from '../domain/threading';
+
+const onOff = (fallback: 'on' | 'off') =>
+  z
+    .enum(['on', 'off', 'true', 'false', '1', '0'], { error: 'must be "on" or "off"' })
+    .default(fallback)
+    .transform((v) => v === 'on' || v === 'true' || v === '1');
+
+const integer = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .default(String(fallback))
+    .transform((v, ctx) => {
+      const n = Number(v);
+      if (v.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const envSchema = z.object({
+  PORT: integer(3000, 0, 65_535),
+  HOST: z.string().min(1, 'must not be empty').default('0.0.0.0'),
+  DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL'),
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const origins = v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean);
+      for (const origin of origins) {
+        let ok = false;
+        try {
+          const url = new URL(origin);
+          ok = (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === origin;
+        } catch {
+          ok = false;
+        }
+        if (!ok) {
+          ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin like https://example.org (no path, no trailing slash)` });
+          return z.NEVER;
+        }
+      }
+      return origins;
+    }),
+  ADMIN_TOKEN: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? undefined : v))
+    .refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
+  AVATAR_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? undefined : v))
+    .refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
+  MODERATION: onOff('off'),
+  FLOOD_INTERVAL_SECONDS: integer(15, 0, 86_400),
+  DUPLICATE_CHECK: onOff('on'),
+  MAX_THREAD_DEPTH: integer(DEFAULT_MAX_DEPTH, 1, 20),
+  TRUST_PROXY: onOff('off'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'must be debug, info, warn, error or silent' }).default('info'),
+});
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute. */
+  dataDir: string;
+  databaseUrl?: string;
+  allowedOrigins: string[];
+  adminToken?: string;
+  /** When unset, the server generates one and keeps it in the database. */
+  avatarSecret?: string;
+  moderation: boolean;
+  floodIntervalSeconds: number;
+  duplicateCheck: boolean;
+  maxThreadDepth: number;
+  trustProxy: boolean;
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings count as unset, as in most .env files.
+  const input = Object.fromEntries(
+    Object.keys(envSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const parsed = envSchema.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${String(issue.path[0])}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(process.cwd(), e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    adminToken: e.ADMIN_TOKEN,
+    avatarSecret: e.AVATAR_SECRET,
+    moderation: e.MODERATION,
+    floodIntervalSeconds: e.FLOOD_INTERVAL_SECONDS,
+    duplicateCheck: e.DUPLICATE_CHECK,
+    maxThreadDepth: e.MAX_THREAD_DEPTH,
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,227 @@
+// The CommentStore for SQLite and PostgreSQL, written once with Kysely.
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { CommentStatus } from '../../contract/schemas';
+import type { ArticleRecord, CommentRecord, CommentStore, NewArticleRecord, NewCommentRecord } from '../../domain/store';
+import { connect, type DbTarget } from './connect';
+import { migrateToLatest } from './migrations';
+import type { ArticleRow, CommentRow, Database, Engine } from './schema';
+
+export interface KyselyStore extends CommentStore {
+  readonly engine: Engine;
+  readonly db: Kysely<Database>;
+  /** Throws when the database does not answer. */
+  ping(): Promise<void>;
+  /** Every comment, oldest first (export). */
+  listAllComments(): Promise<CommentRecord[]>;
+  /**
+   * The value stored under key, or `create()` stored now. Racing instances
+   * converge on whichever value was written first.
+   */
+  getOrCreateSetting(key: string, create: () => string): Promise<string>;
+}
+
+function toArticle(row: ArticleRow): ArticleRecord {
+  return {
+    id: Number(row.id),
+    slug: row.slug,
+    title: row.title,
+    author: row.author,
+    publishedAt: row.published_at,
+    paragraphs: JSON.parse(row.paragraphs) as string[],
+  };
+}
+
+function toComment(row: CommentRow): CommentRecord {
+  return {
+    id: Number(row.id),
+    articleId: Number(row.article_id),
+    parentId: row.parent_id === null ? null : Number(row.parent_id),
+    author: row.author,
+    email: row.email,
+    url: row.url,
+    avatar: row.avatar,
+    body: row.body,
+    createdAt: row.created_at,
+    status: row.status,
+    idempotencyKey: row.idempotency_key,
+    clientKey: row.client_key,
+    authorTokenHash: row.author_token_hash,
+  };
+}
+
+export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyStore {
+  const findCommentByKey = async (key: string) => {
+    const row = await db.selectFrom('comments').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+    return row && toComment(row);
+  };
+
+  return {
+    engine,
+    db,
+
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+
+    async listArticles() {
+      const rows = await db
+        .selectFrom('articles as a')
+        .leftJoin('comments as c', (join) => join.onRef('c.article_id', '=', 'a.id').on('c.status', '=', 'approved'))
+        .selectAll('a')
+        .select((eb) => eb.fn.count<number | string | bigint>('c.id').as('comment_count'))
+        .groupBy(['a.id', 'a.slug', 'a.title', 'a.author', 'a.published_at', 'a.paragraphs'])
+        .orderBy('a.published_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .execute();
+      return rows.map(({ comment_count, ...row }) => ({ ...toArticle(row), commentCount: Number(comment_count) }));
+    },
+
+    async findArticle(slug) {
+      const row = await db.selectFrom('articles').selectAll().where('slug', '=', slug).executeTakeFirst();
+      return row && toArticle(row);
+    },
+
+    async saveArticle(article: NewArticleRecord) {
+      const values = {
+        slug: article.slug,
+        title: article.title,
+        author: article.author,
+        published_at: article.publishedAt,
+        paragraphs: JSON.stringify(article.paragraphs),
+      };
+      const row = await db
+        .insertInto('articles')
+        .values(values)
+        .onConflict((oc) =>
+          oc.column('slug').doUpdateSet({
+            title: values.title,
+            author: values.author,
+            published_at: values.published_at,
+            paragraphs: values.paragraphs,
+          }),
+        )
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toArticle(row);
+    },
+
+    async listComments(articleId) {
+      const rows = await db
+        .selectFrom('comments')
+        .selectAll()
+        .where('article_id', '=', articleId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toComment);
+    },
+
+    async listAllComments() {
+      const rows = await db.selectFrom('comments').selectAll().orderBy('created_at').orderBy('id').execute();
+      return rows.map(toComment);
+    },
+
+    async findComment(id) {
+      const row = await db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toComment(row);
+    },
+
+    findCommentByKey,
+
+    async hasDuplicate(articleId, author, email, body) {
+      const row = await db
+        .selectFrom('comments')
+        .select('id')
+        .where('article_id', '=', articleId)
+        .where('body', '=', body)
+        .where((eb) => eb.or([eb('author', '=', author), eb('email', '=', email)]))
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async latestCommentAt(clientKey) {
+      const row = await db
+        .selectFrom('comments')
+        .select((eb) => eb.fn.max('created_at').as('latest'))
+        .where('client_key', '=', clientKey)
+        .executeTakeFirst();
+      return row?.latest ?? undefined;
+    },
+
+    async insertComment(comment: NewCommentRecord) {
+      const inserted = await db
+        .insertInto('comments')
+        .values({
+          article_id: comment.articleId,
+          parent_id: comment.parentId,
+          author: comment.author,
+          email: comment.email,
+          url: comment.url,
+          avatar: comment.avatar,
+          body: comment.body,
+          created_at: comment.createdAt,
+          status: comment.status,
+          idempotency_key: comment.idempotencyKey,
+          client_key: comment.clientKey,
+          author_token_hash: comment.authorTokenHash,
+        })
+        // The unique index decides between racing instances; the loser reads the winner's row.
+        .onConflict((oc) => oc.column('idempotency_key').doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (inserted) return { comment: toComment(inserted), created: true };
+      const existing = comment.idempotencyKey ? await findCommentByKey(comment.idempotencyKey) : undefined;
+      if (!existing) throw new Error('Comment insert conflicted but no row with its idempotency key was found.');
+      return { comment: existing, created: false };
+    },
+
+    async setCommentStatus(id, status: CommentStatus) {
+      const result = await db.updateTable('comments').set({ status }).where('id', '=', id).executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    async deleteComment(id) {
+      return db.transaction().execute(async (trx) => {
+        const removed = await trx.selectFrom('comments').select(['id', 'parent_id']).where('id', '=', id).executeTakeFirst();
+        if (!removed) return false;
+        await trx.updateTable('comments').set({ parent_id: removed.parent_id }).where('parent_id', '=', id).execute();
+        const result = await trx.deleteFrom('comments').where('id', '=', id).executeTakeFirst();
+        return result.numDeletedRows > 0n;
+      });
+    },
+
+    async getOrCreateSetting(key, create) {
+      await db
+        .insertInto('settings')
+        .values({ key, value: create() })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .execute();
+      const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
+      return row.value;
+    },
+
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+/** Connects, migrates and returns the store. */
+export async function openStore(target: DbTarget): Promise<KyselyStore> {
+  const { db, engine } = connect(target);
+  try {
+    await migrateToLatest(db, engine);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return createKyselyStore(db, engine);
+}
+
+/** The avatar secret: the configured one, else one generated once and kept in the database. */
+export async function resolveAvatarSecret(store: KyselyStore, configured: string | undefined): Promise<string> {
+  if (configured) return configured;
+  return store.getOrCreateSetting('avatar_secret', () => randomBytes(32).toString('hex'));
+}

@@ -1,0 +1,48 @@
+// The tables as Kysely sees them. Timestamps are ISO 8601 strings (UTC, "Z")
+// in both engines, so they sort as text and there is one code path.
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { CommentStatus } from '../../contract/schemas';
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  author: string;
+  published_at: string;
+  /** JSON array of strings. */
+  paragraphs: string;
+}
+
+export interface CommentsTable {
+  id: Generated<number>;
+  article_id: number;
+  parent_id: number | null;
+  author: string;
+  email: string;
+  url: string | null;
+  avatar: string;
+  body: string;
+  created_at: string;
+  status: ColumnType<CommentStatus, CommentStatus, CommentStatus>;
+  idempotency_key: string | null;
+  client_key: string | null;
+  author_token_hash: string | null;
+}
+
+/** Server-wide values that must survive restarts, such as the generated avatar secret. */
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  articles: ArticlesTable;
+  comments: CommentsTable;
+  settings: SettingsTable;
+}
+
+export type ArticleRow = Selectable<ArticlesTable>;
+export type CommentRow = Selectable<CommentsTable>;
+export type NewCommentRow = Insertable<CommentsTable>;
+
+export type Engine = 'sqlite' | 'postgres';

@@ -1,0 +1,132 @@
+// Starts the comment server: config, database, migrations, seed, HTTP.
+import { serve, type ServerType } from '@hono/node-server';
+import { pathToFileURL } from 'node:url';
+import { createCommentService } from '../domain/comment-service';
+import { seedStore } from '../domain/seed';
+import { createApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { openStore, resolveAvatarSecret } from './db/kysely-store';
+import { createLogger, type Logger } from './log';
+import { loadSsr, MissingBuildError } from './ssr';
+
+export interface StartOptions {
+  /** Serve dist/client and render pages (default true). Tests of the API turn it off. */
+  web?: boolean;
+  distDir?: string;
+  logger?: Logger;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Stops accepting connections, lets in-flight requests finish, closes the database. */
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let server: ServerType | undefined;
+  try {
+    const avatarSecret = await resolveAvatarSecret(store, config.avatarSecret);
+    await seedStore(store, avatarSecret);
+    const service = createCommentService(store, {
+      moderation: config.moderation,
+      floodIntervalSeconds: config.floodIntervalSeconds,
+      duplicateCheck: config.duplicateCheck,
+      avatarSecret,
+    });
+
+    let renderPage: ((url: string) => Promise<{ status: number; html: string }>) | undefined;
+    let staticDir: string | undefined;
+    if (options.web ?? true) {
+      try {
+        const ssr = await loadSsr({ service, distDir: options.distDir });
+        renderPage = ssr.renderPage;
+        staticDir = ssr.clientDir;
+      } catch (error) {
+        if (!(error instanceof MissingBuildError)) throw error;
+        // The API still works; pages say what to do.
+        logger.warn(error.message);
+        const message = error.message;
+        renderPage = async () => ({ status: 503, html: `<!doctype html><title>Colloquy</title><p>${message.replace(/[<>&]/g, '')}</p>` });
+      }
+    }
+
+    const app = createApp({ service, config, checkHealth: () => store.ping(), renderPage, staticDir, logger });
+    const listening = await new Promise<ServerType>((resolveListen, reject) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolveListen(s));
+      s.once('error', reject);
+    });
+    server = listening;
+    const address = listening.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+    logger.info('listening', { url, engine: store.engine });
+
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      port,
+      close() {
+        closing ??= (async () => {
+          await new Promise<void>((resolveClose) => {
+            // Stop accepting; idle keep-alive sockets go now, busy ones after their response.
+            listening.close(() => resolveClose());
+            if ('closeIdleConnections' in listening) listening.closeIdleConnections();
+          });
+          await store.close();
+          logger.info('stopped');
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    server?.close();
+    await store.close();
+    throw error;
+  }
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const running = await startServer(config, { logger });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    // A request that never finishes must not keep the process alive forever.
+    setTimeout(() => {
+      logger.error('shutdown timed out');
+      process.exit(1);
+    }, 10_000).unref();
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('shutdown failed', { error: String(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'failed to start', error: error instanceof Error ? error.message : String(error) })}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,108 @@
+// Server-side rendering of the reader's pages from the client's own build:
+// dist/client/index.html as the template and dist/ssr/entry-server.js as the
+// renderer. Loaded by file URL at runtime: server code never imports src/client.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ApiError } from '../contract/api-error';
+import type { Article, ArticleSummary } from '../contract/schemas';
+import type { CommentService } from '../domain/comment-service';
+import type { RenderedPage } from './app';
+
+export interface RenderData {
+  articles?: ArticleSummary[];
+  article?: Article;
+}
+
+export interface RenderResult {
+  html: string;
+  title: string;
+  description: string;
+  state: unknown;
+  status: number;
+}
+
+type RenderFn = (url: string, data: RenderData) => RenderResult | Promise<RenderResult>;
+
+export class MissingBuildError extends Error {
+  constructor(missing: string) {
+    super(`The client build is missing (${missing}): run \`npm run build\` first.`);
+    this.name = 'MissingBuildError';
+  }
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]);
+
+/** JSON that is safe inside a <script> element: nothing can close it or start a comment. */
+export function serializeState(state: unknown): string {
+  return JSON.stringify(state ?? null)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** Fills the template's <!--app-head-->, <!--app-html--> and <!--app-state--> slots. */
+export function fillTemplate(template: string, result: RenderResult): string {
+  const head = `<title>${escapeHtml(result.title)}</title>\n<meta name="description" content="${escapeHtml(result.description)}">`;
+  const state = serializeState(result.state);
+  // The template may hold the script element around the slot, or only the slot.
+  const stateInScript = /<script[^>]*id="colloquy-state"[^>]*>\s*<!--app-state-->/.test(template);
+  const stateHtml = stateInScript ? state : `<script type="application/json" id="colloquy-state">${state}</script>`;
+  // Functions as replacements, so "$&" in content is not interpreted.
+  return template
+    .replace('<!--app-head-->', () => head)
+    .replace('<!--app-state-->', () => stateHtml)
+    .replace('<!--app-html-->', () => result.html);
+}
+
+export interface SsrOptions {
+  service: CommentService;
+  /** The directory holding client/ and ssr/ (default: ./dist). */
+  distDir?: string;
+}
+
+export interface Ssr {
+  clientDir: string;
+  renderPage(url: string): Promise<RenderedPage>;
+}
+
+/** Reads the template once and imports the renderer; throws MissingBuildError without a build. */
+export async function loadSsr(options: SsrOptions): Promise<Ssr> {
+  const distDir = resolve(options.distDir ?? 'dist');
+  const clientDir = join(distDir, 'client');
+  const templatePath = join(clientDir, 'index.html');
+  const entryPath = join(distDir, 'ssr', 'entry-server.js');
+  for (const path of [templatePath, entryPath]) if (!existsSync(path)) throw new MissingBuildError(path);
+
+  const template = readFileSync(templatePath, 'utf8');
+  const entry = (await import(pathToFileURL(entryPath).href)) as { render?: RenderFn };
+  if (typeof entry.render !== 'function') throw new Error(`${entryPath} does not export a render(url, data) function.`);
+  const render = entry.render;
+  const { service } = options;
+
+  async function dataFor(pathname: string): Promise<RenderData> {
+    if (pathname === '/') return { articles: await service.listArticles() };
+    const match = /^\/articles\/([^/]+)\/?$/.exec(pathname);
+    if (!match) return {};
+    try {
+      return { article: await service.getArticle(decodeURIComponent(match[1])) };
+    } catch (error) {
+      // An unknown slug is the renderer's 404 page, not a server error.
+      if (error instanceof ApiError && error.code === 'not_found') return {};
+      if (error instanceof URIError) return {};
+      throw error;
+    }
+  }
+
+  return {
+    clientDir,
+    async renderPage(url) {
+      const pathname = new URL(url, 'http://localhost').pathname;
+      const result = await render(url, await dataFor(pathname));
+      return { status: result.status, html: fillTemplate(template, result) };
+    },
+  };
+}
