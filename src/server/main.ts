@@ -72,9 +72,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       close() {
         closing ??= (async () => {
           await new Promise<void>((resolveClose) => {
-            // Stop accepting; idle keep-alive sockets go now, busy ones after their response.
-            listening.close(() => resolveClose());
-            if ('closeIdleConnections' in listening) listening.closeIdleConnections();
+            // Stop accepting; idle keep-alive sockets go now, busy ones as soon as their response is out.
+            const sweep = setInterval(() => closeIdle(), 50);
+            const closeIdle = () => {
+              if ('closeIdleConnections' in listening) listening.closeIdleConnections();
+            };
+            listening.close(() => {
+              clearInterval(sweep);
+              resolveClose();
+            });
+            closeIdle();
           });
           await store.close();
           logger.info('stopped');
