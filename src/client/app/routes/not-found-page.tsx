@@ -1,0 +1,17 @@
+import { Link } from 'react-router';
+import { useDocumentTitle } from '../../lib/use-document-title';
+
+export const NOT_FOUND_TITLE = 'Page not found';
+
+export function NotFoundPage() {
+  useDocumentTitle(NOT_FOUND_TITLE);
+  return (
+    <div className="not-found">
+      <h1>{NOT_FOUND_TITLE}</h1>
+      <p>There is nothing at this address. It may have moved, or the link may be mistyped.</p>
+      <p>
+        <Link to="/">Go to the front page</Link>
+      </p>
+    </div>
+  );
+}

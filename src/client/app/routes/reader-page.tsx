@@ -1,0 +1,34 @@
+import { useParams } from 'react-router';
+import { ErrorState } from '../../components/error-state';
+import { Skeleton } from '../../components/skeleton';
+import { useArticle } from '../../features/articles/api/get-article';
+import { ArticleView } from '../../features/articles/components/article-view';
+import { useComments } from '../../features/comments/api/get-comments';
+import { CommentSection } from '../../features/comments/components/comment-section';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { NOT_FOUND_TITLE, NotFoundPage } from './not-found-page';
+
+export function ReaderPage() {
+  const { slug = '' } = useParams();
+  const article = useArticle(slug);
+  // Started here, next to the article, so the two load in parallel; the
+  // article renders as soon as it arrives and never waits for the thread.
+  const comments = useComments(slug);
+  useDocumentTitle(article.data === null ? NOT_FOUND_TITLE : article.data?.title);
+
+  if (article.isPending) return <Skeleton label="Loading article" lines={6} />;
+  if (article.isError) {
+    const retry = () => {
+      void article.refetch();
+      if (comments.isError) void comments.refetch();
+    };
+    return <ErrorState message="We could not load this article." onRetry={retry} />;
+  }
+  if (article.data === null) return <NotFoundPage />;
+  return (
+    <>
+      <ArticleView article={article.data} />
+      <CommentSection slug={slug} articleTitle={article.data.title} />
+    </>
+  );
+}

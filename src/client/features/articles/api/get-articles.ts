@@ -1,0 +1,14 @@
+// GET /api/articles: the front page list.
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { articleListSchema, type ArticleSummary } from '../../../../contract/schemas';
+import { apiRequest } from '../../../lib/api-client';
+
+export async function getArticles(signal?: AbortSignal): Promise<ArticleSummary[]> {
+  const { articles } = await apiRequest('/api/articles', articleListSchema, { signal });
+  return articles;
+}
+
+export const getArticlesQueryOptions = () =>
+  queryOptions({ queryKey: ['articles'], queryFn: ({ signal }) => getArticles(signal) });
+
+export const useArticles = () => useQuery(getArticlesQueryOptions());

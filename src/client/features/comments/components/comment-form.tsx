@@ -1,0 +1,194 @@
+// The one reply form, used for top-level comments and for replies in place.
+// Everything typed is saved as a draft on every keystroke and survives
+// failures, retries and reloads; only a successful post clears it.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { newCommentSchema, type NewComment, type NewCommentInput } from '../../../../contract/schemas';
+import { isApiClientError } from '../../../lib/api-client';
+import { useCreateComment } from '../api/create-comment';
+import { describePostError } from '../lib/describe-post-error';
+import { clearDraft, loadDraft, newIdempotencyKey, saveDraft, type DraftFields } from '../lib/drafts';
+import { useReplyState } from '../lib/reply-context';
+import { forgetIdentity, loadIdentity, saveIdentity } from '../lib/saved-identity';
+import { FormField } from './form-field';
+
+const FIELDS = ['author', 'email', 'url', 'body'] as const;
+
+interface CommentFormProps {
+  slug: string;
+  parentId: number | null;
+  title: string;
+  /** Move focus into the form when it opens (reply forms opened by a click). */
+  autoFocus?: boolean;
+  onCancel?: () => void;
+}
+
+function initialState(slug: string, parentId: number | null) {
+  const draft = loadDraft(slug, parentId);
+  const identity = loadIdentity();
+  const values: DraftFields = {
+    author: draft?.author ?? identity?.author ?? '',
+    email: draft?.email ?? identity?.email ?? '',
+    url: draft?.url ?? identity?.url ?? '',
+    body: draft?.body ?? '',
+  };
+  return { values, remember: identity !== undefined, idempotencyKey: draft?.idempotencyKey ?? newIdempotencyKey() };
+}
+
+export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel }: CommentFormProps) {
+  const id = useId();
+  const headingId = `${id}-title`;
+  const { onPosted } = useReplyState();
+  const [initial] = useState(() => initialState(slug, parentId));
+  const [remember, setRemember] = useState(initial.remember);
+  const [formError, setFormError] = useState<string | null>(null);
+  // Created with the draft and kept across retries and reloads until the post succeeds.
+  const idempotencyKey = useRef(initial.idempotencyKey);
+  const mutation = useCreateComment(slug);
+
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    setFocus,
+    watch,
+    formState: { errors },
+  } = useForm<NewCommentInput, unknown, NewComment>({
+    resolver: zodResolver(newCommentSchema),
+    defaultValues: { ...initial.values, website2: '' },
+    shouldFocusError: true,
+  });
+
+  // Save what the person types, as they type it. Programmatic resets are not typing.
+  useEffect(() => {
+    const subscription = watch((values, { type }) => {
+      if (type !== 'change') return;
+      const fields: DraftFields = {
+        author: values.author ?? '',
+        email: values.email ?? '',
+        url: values.url ?? '',
+        body: values.body ?? '',
+      };
+      if (FIELDS.every((name) => fields[name] === '')) clearDraft(slug, parentId);
+      else saveDraft(slug, parentId, { ...fields, idempotencyKey: idempotencyKey.current });
+    });
+    return () => subscription.unsubscribe();
+  }, [watch, slug, parentId]);
+
+  useEffect(() => {
+    if (!autoFocus) return;
+    // Straight to the first thing left to type: the name, or the comment when the name is saved.
+    setFocus(initial.values.author ? 'body' : 'author');
+  }, [autoFocus, setFocus, initial]);
+
+  const onRememberChange = (checked: boolean) => {
+    setRemember(checked);
+    // Unticking is a privacy choice: forget at once, not only after the next post.
+    if (!checked) forgetIdentity();
+  };
+
+  const onSubmit = (input: NewComment) => {
+    // A second click while the first is in flight must not post again.
+    if (mutation.isPending) return;
+    setFormError(null);
+    mutation.mutate(
+      { input: { ...input, parentId }, idempotencyKey: idempotencyKey.current },
+      {
+        onSuccess: (comment) => {
+          clearDraft(slug, parentId);
+          idempotencyKey.current = newIdempotencyKey();
+          const identity = { author: input.author, email: input.email, url: input.url };
+          if (remember) saveIdentity(identity);
+          else forgetIdentity();
+          reset({ ...(remember ? identity : { author: '', email: '', url: '' }), body: '', website2: '' });
+          onPosted(comment.id);
+        },
+        onError: (error) => {
+          const fields = isApiClientError(error) ? (error.fields ?? {}) : {};
+          const shown = FIELDS.filter((name) => fields[name]);
+          shown.forEach((name, index) => setError(name, { type: 'server', message: fields[name] }, { shouldFocus: index === 0 }));
+          if (shown.length === 0) setFormError(describePostError(error));
+        },
+      },
+    );
+  };
+
+  const Heading = parentId === null ? 'h2' : 'h3';
+  return (
+    <div className={parentId === null ? 'comment-form' : 'comment-form is-reply'}>
+      <Heading id={headingId} className="comment-form-title">
+        {title}
+      </Heading>
+      <form noValidate aria-labelledby={headingId} onSubmit={handleSubmit(onSubmit)}>
+        <p className="form-note">
+          Required fields are marked <span aria-hidden="true">*</span>
+        </p>
+        <FormField
+          id={`${id}-author`}
+          label="Name"
+          required
+          autoComplete="name"
+          registration={register('author')}
+          error={errors.author?.message}
+        />
+        <FormField
+          id={`${id}-email`}
+          label="Email"
+          type="email"
+          required
+          autoComplete="email"
+          hint="Your email address will not be published."
+          registration={register('email')}
+          error={errors.email?.message}
+        />
+        <FormField
+          id={`${id}-url`}
+          label="Website"
+          type="url"
+          autoComplete="url"
+          registration={register('url')}
+          error={errors.url?.message}
+        />
+        <FormField
+          id={`${id}-body`}
+          label="Comment"
+          required
+          multiline
+          registration={register('body')}
+          error={errors.body?.message}
+        />
+        {/* Honeypot: hidden from people and from the tab order; bots fill it in. */}
+        <div hidden>
+          <label htmlFor={`${id}-website2`}>Leave this field empty</label>
+          <input id={`${id}-website2`} type="text" tabIndex={-1} autoComplete="off" {...register('website2')} />
+        </div>
+        <p className="field field-checkbox">
+          <input
+            id={`${id}-remember`}
+            type="checkbox"
+            checked={remember}
+            onChange={(event) => onRememberChange(event.target.checked)}
+          />
+          <label htmlFor={`${id}-remember`}>Save my name, email, and website in this browser for the next time I comment.</label>
+        </p>
+        {formError && (
+          <p className="form-error" role="alert">
+            {formError}
+          </p>
+        )}
+        <p className="form-actions">
+          <button type="submit" className="button button-primary" disabled={mutation.isPending}>
+            Post Comment
+          </button>
+          {onCancel && (
+            <button type="button" className="button" onClick={onCancel}>
+              Cancel reply
+            </button>
+          )}
+        </p>
+      </form>
+    </div>
+  );
+}

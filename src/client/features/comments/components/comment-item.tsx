@@ -1,0 +1,69 @@
+// One comment as WordPress shows it: avatar, author, date as permalink, body,
+// and a reply button that opens the reply form right beneath it.
+import { isHttpUrl } from '../../../../contract/schemas';
+import { formatExact, formatRelative } from '../../../lib/format-date';
+import type { ThreadComment } from '../api/get-comments';
+import { toParagraphs } from '../lib/paragraphs';
+import { commentElementId, replyButtonId, useReplyState } from '../lib/reply-context';
+import { Identicon } from './identicon';
+
+export function CommentItem({ comment, highlighted }: { comment: ThreadComment; highlighted: boolean }) {
+  const { replyTo, openReply } = useReplyState();
+  const elementId = comment.optimistic ? undefined : commentElementId(comment.id);
+  const authorId = `comment-author-${comment.id}`;
+  const canReply = comment.status === 'approved' && !comment.optimistic;
+  const className = ['comment', comment.status === 'pending' && 'is-pending', highlighted && 'is-highlighted']
+    .filter(Boolean)
+    .join(' ');
+  const date = (
+    <time className="comment-date" dateTime={comment.createdAt} title={formatExact(comment.createdAt)}>
+      {formatRelative(comment.createdAt)}
+    </time>
+  );
+
+  return (
+    // tabIndex -1: focus lands here after posting and when following a permalink.
+    <article id={elementId} className={className} aria-labelledby={authorId} tabIndex={-1}>
+      <header className="comment-meta">
+        <Identicon avatar={comment.avatar} placeholder={comment.optimistic} />
+        <span className="comment-author" id={authorId}>
+          {comment.url && isHttpUrl(comment.url) ? (
+            <a href={comment.url} rel="nofollow ugc noopener">
+              {comment.author}
+            </a>
+          ) : (
+            comment.author
+          )}
+        </span>
+        {elementId ? (
+          <a className="comment-permalink" href={`#${elementId}`}>
+            {date}
+          </a>
+        ) : (
+          date
+        )}
+      </header>
+      {comment.optimistic ? (
+        <p className="comment-status">Posting…</p>
+      ) : (
+        comment.status === 'pending' && <p className="comment-status">Your comment is awaiting moderation.</p>
+      )}
+      <div className="comment-body">
+        {toParagraphs(comment.body).map((paragraph, index) => (
+          <p key={index}>{paragraph}</p>
+        ))}
+      </div>
+      {canReply && (
+        <button
+          type="button"
+          id={replyButtonId(comment.id)}
+          className="reply-button"
+          aria-expanded={replyTo === comment.id}
+          onClick={() => openReply(comment.id)}
+        >
+          Reply<span className="visually-hidden"> to {comment.author}</span>
+        </button>
+      )}
+    </article>
+  );
+}

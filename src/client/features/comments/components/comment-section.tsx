@@ -1,0 +1,109 @@
+// The discussion under an article: heading with the count, the nested thread,
+// the top-level form, and the state of which reply form is open.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { useLocation } from 'react-router';
+import { buildThread } from '../../../../domain/threading';
+import { ErrorState } from '../../../components/error-state';
+import { responsesLabel } from '../../../components/responses-label';
+import { Skeleton } from '../../../components/skeleton';
+import { useComments } from '../api/get-comments';
+import { loadOpenReply, saveOpenReply } from '../lib/drafts';
+import { commentElementId, replyButtonId, ReplyContext, type ReplyState } from '../lib/reply-context';
+import { CommentForm } from './comment-form';
+import { CommentThread } from './comment-thread';
+
+const POSTED_MESSAGE = 'Your comment was posted.';
+
+function targetFromHash(hash: string): number | null {
+  const match = /^#comment-(\d+)$/.exec(hash);
+  return match ? Number(match[1]) : null;
+}
+
+export function CommentSection({ slug, articleTitle }: { slug: string; articleTitle: string }) {
+  const comments = useComments(slug);
+  const { hash } = useLocation();
+  // Reopen the reply form that was open before a reload, without stealing focus.
+  const [reply, setReply] = useState(() => ({ to: loadOpenReply(slug), focus: false }));
+  // Changing the key re-creates the message node, so a repeat is announced again.
+  const [announcement, setAnnouncement] = useState({ key: 0, text: '' });
+  const focusAfterPost = useRef<number | null>(null);
+
+  const targetId = targetFromHash(hash);
+  const loaded = comments.isSuccess;
+  const thread = useMemo(() => buildThread(comments.data ?? []), [comments.data]);
+
+  // The thread arrives after the page: scroll to a #comment-ID permalink once it exists.
+  useEffect(() => {
+    if (!loaded || targetId === null) return;
+    const element = document.getElementById(commentElementId(targetId));
+    if (element && typeof element.scrollIntoView === 'function') element.scrollIntoView({ block: 'start' });
+  }, [loaded, targetId]);
+
+  // After a post, take the person to their new comment once it is rendered.
+  useEffect(() => {
+    if (focusAfterPost.current === null) return;
+    const element = document.getElementById(commentElementId(focusAfterPost.current));
+    if (!element) return;
+    focusAfterPost.current = null;
+    element.focus();
+  });
+
+  const openReply = useCallback(
+    (commentId: number) => {
+      saveOpenReply(slug, commentId);
+      setReply({ to: commentId, focus: true });
+    },
+    [slug],
+  );
+
+  const cancelReply = useCallback(
+    (commentId: number) => {
+      saveOpenReply(slug, null);
+      // Close synchronously so the reply button can take focus back right away.
+      flushSync(() => setReply({ to: null, focus: false }));
+      document.getElementById(replyButtonId(commentId))?.focus();
+    },
+    [slug],
+  );
+
+  const onPosted = useCallback(
+    (commentId: number) => {
+      saveOpenReply(slug, null);
+      setReply({ to: null, focus: false });
+      setAnnouncement((previous) => ({ key: previous.key + 1, text: POSTED_MESSAGE }));
+      focusAfterPost.current = commentId;
+    },
+    [slug],
+  );
+
+  const replyState = useMemo<ReplyState>(
+    () => ({ replyTo: reply.to, openReply, cancelReply, onPosted }),
+    [reply.to, openReply, cancelReply, onPosted],
+  );
+
+  const count = comments.data?.length ?? 0;
+  return (
+    <ReplyContext.Provider value={replyState}>
+      <section className="comments" id="comments" aria-labelledby="comments-title">
+        <h2 id="comments-title">
+          {loaded ? (count === 0 ? responsesLabel(0) : `${responsesLabel(count)} to “${articleTitle}”`) : 'Responses'}
+        </h2>
+        {comments.isPending ? (
+          <Skeleton label="Loading comments" lines={3} heading={false} />
+        ) : comments.isError ? (
+          <ErrorState message="We could not load the comments." onRetry={() => void comments.refetch()} />
+        ) : count === 0 ? (
+          <p className="empty-thread">Be the first to reply.</p>
+        ) : (
+          <CommentThread slug={slug} nodes={thread} targetId={targetId} focusReplyForm={reply.focus} />
+        )}
+        {/* Not rendered on the server: drafts and saved details live in this browser only. */}
+        {!comments.isPending && <CommentForm slug={slug} parentId={null} title="Leave a Reply" />}
+        <div className="visually-hidden" role="status" aria-live="polite">
+          {announcement.text && <p key={announcement.key}>{announcement.text}</p>}
+        </div>
+      </section>
+    </ReplyContext.Provider>
+  );
+}

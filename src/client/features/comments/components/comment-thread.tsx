@@ -1,0 +1,40 @@
+// The nested thread as ordered lists, so screen readers announce "list, 2
+// items" and the nesting level instead of a flat run of boxes.
+import type { ThreadNode } from '../../../../domain/threading';
+import type { ThreadComment } from '../api/get-comments';
+import { useReplyState } from '../lib/reply-context';
+import { CommentForm } from './comment-form';
+import { CommentItem } from './comment-item';
+
+interface ThreadProps {
+  slug: string;
+  nodes: ThreadNode<ThreadComment>[];
+  /** The comment named in the URL fragment, highlighted for the reader. */
+  targetId: number | null;
+  focusReplyForm: boolean;
+}
+
+export function CommentThread({ slug, nodes, targetId, focusReplyForm, depth = 1 }: ThreadProps & { depth?: number }) {
+  const { replyTo, cancelReply } = useReplyState();
+  return (
+    <ol className={depth === 1 ? 'comment-list' : 'comment-list children'}>
+      {nodes.map(({ comment, children }) => (
+        <li key={comment.id} className="comment-entry">
+          <CommentItem comment={comment} highlighted={comment.id === targetId} />
+          {replyTo === comment.id && (
+            <CommentForm
+              slug={slug}
+              parentId={comment.id}
+              title={`Reply to ${comment.author}`}
+              autoFocus={focusReplyForm}
+              onCancel={() => cancelReply(comment.id)}
+            />
+          )}
+          {children.length > 0 && (
+            <CommentThread slug={slug} nodes={children} targetId={targetId} focusReplyForm={focusReplyForm} depth={depth + 1} />
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,58 @@
+// A labelled input with its hint and its error wired up for assistive tech:
+// aria-invalid, and aria-describedby pointing at the hint and the message.
+import type { ReactNode } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
+
+interface FormFieldProps {
+  id: string;
+  label: string;
+  registration: UseFormRegisterReturn;
+  required?: boolean;
+  hint?: ReactNode;
+  error?: string;
+  type?: 'text' | 'email' | 'url';
+  autoComplete?: string;
+  multiline?: boolean;
+}
+
+export function FormField({ id, label, registration, required, hint, error, type = 'text', autoComplete, multiline }: FormFieldProps) {
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy,
+    'aria-required': required || undefined,
+    ...registration,
+  };
+  return (
+    <p className={multiline ? 'field field-comment' : 'field'}>
+      <label htmlFor={id}>
+        {label}
+        {/* The asterisk is for eyes; aria-required says the same to screen readers. */}
+        {required && (
+          <span className="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
+      </label>
+      {hint && (
+        <span className="field-hint" id={hintId}>
+          {hint}
+        </span>
+      )}
+      {multiline ? (
+        <textarea rows={8} {...common} />
+      ) : (
+        <input type={type} autoComplete={autoComplete} {...common} />
+      )}
+      {error && (
+        <span className="field-error" id={errorId}>
+          {error}
+        </span>
+      )}
+    </p>
+  );
+}

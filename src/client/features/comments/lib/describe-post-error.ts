@@ -1,0 +1,24 @@
+// Turns a failed post into a sentence that says what happened and what to do.
+import { isApiClientError } from '../../../lib/api-client';
+
+export const KEPT_NOTE = 'Your comment has been kept, so you can try again.';
+
+export function describePostError(error: unknown): string {
+  if (!isApiClientError(error)) return `Something went wrong. ${KEPT_NOTE}`;
+  switch (error.code) {
+    case 'network_error':
+      return `We could not reach the server. Check your connection. ${KEPT_NOTE}`;
+    case 'too_many_requests': {
+      const wait = error.retryAfterSeconds;
+      const when = wait ? `Please wait ${wait} second${wait === 1 ? '' : 's'} before posting again.` : 'Please wait a moment.';
+      return `You are posting comments too quickly. ${when} ${KEPT_NOTE}`;
+    }
+    case 'duplicate_comment':
+      return `It looks as though you have already said that. ${KEPT_NOTE}`;
+    default:
+      if (error.status >= 500 || error.status === 0) {
+        return `Something went wrong on our side and your comment was not posted. ${KEPT_NOTE}`;
+      }
+      return `${error.message} ${KEPT_NOTE}`;
+  }
+}

@@ -1,0 +1,23 @@
+// Which reply form is open lives in the comment section; the thread items far
+// below read and change it through this context instead of prop drilling.
+import { createContext, useContext } from 'react';
+
+export interface ReplyState {
+  /** The comment whose reply form is open, or null when only the top-level form shows. */
+  replyTo: number | null;
+  openReply: (commentId: number) => void;
+  cancelReply: (commentId: number) => void;
+  /** Called by a form after its comment was accepted by the server. */
+  onPosted: (commentId: number) => void;
+}
+
+export const ReplyContext = createContext<ReplyState | null>(null);
+
+export function useReplyState(): ReplyState {
+  const state = useContext(ReplyContext);
+  if (!state) throw new Error('useReplyState must be used inside the comment section.');
+  return state;
+}
+
+export const replyButtonId = (commentId: number) => `reply-button-${commentId}`;
+export const commentElementId = (commentId: number) => `comment-${commentId}`;

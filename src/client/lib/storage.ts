@@ -1,0 +1,53 @@
+// localStorage that never throws: private modes, full quotas and the server
+// (no window) all degrade to "nothing saved" instead of breaking the page.
+
+function store(): Storage | undefined {
+  try {
+    return typeof window === 'undefined' ? undefined : window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export function readJson<T>(key: string, guard: (value: unknown) => value is T): T | undefined {
+  try {
+    const raw = store()?.getItem(key);
+    if (raw == null) return undefined;
+    const value: unknown = JSON.parse(raw);
+    return guard(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeJson(key: string, value: unknown): void {
+  try {
+    store()?.setItem(key, JSON.stringify(value));
+  } catch {
+    // Quota exceeded or storage disabled: the form still works, it just forgets.
+  }
+}
+
+export function removeItem(key: string): void {
+  try {
+    store()?.removeItem(key);
+  } catch {
+    // Same as above.
+  }
+}
+
+export function readString(key: string): string | undefined {
+  try {
+    return store()?.getItem(key) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeString(key: string, value: string): void {
+  try {
+    store()?.setItem(key, value);
+  } catch {
+    // Same as above.
+  }
+}
