@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/server/config';
+
+describe('loadConfig', () => {
+  it('has defaults for everything', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      allowedOrigins: [],
+      adminToken: undefined,
+      avatarSecret: undefined,
+      moderation: false,
+      floodIntervalSeconds: 15,
+      duplicateCheck: true,
+      maxThreadDepth: 5,
+      trustProxy: false,
+      logLevel: 'info',
+    });
+    expect(config.dataDir).toMatch(/\/data$/);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      DATA_DIR: '/var/lib/colloquy',
+      DATABASE_URL: 'postgres://u:p@db:5432/colloquy',
+      ALLOWED_ORIGINS: 'https://a.example, http://localhost:5173',
+      ADMIN_TOKEN: 'a'.repeat(32),
+      AVATAR_SECRET: 'b'.repeat(32),
+      MODERATION: 'on',
+      FLOOD_INTERVAL_SECONDS: '0',
+      DUPLICATE_CHECK: 'off',
+      MAX_THREAD_DEPTH: '3',
+      TRUST_PROXY: 'on',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: '/var/lib/colloquy',
+      databaseUrl: 'postgres://u:p@db:5432/colloquy',
+      allowedOrigins: ['https://a.example', 'http://localhost:5173'],
+      adminToken: 'a'.repeat(32),
+      avatarSecret: 'b'.repeat(32),
+      moderation: true,
+      floodIntervalSeconds: 0,
+      duplicateCheck: false,
+      maxThreadDepth: 3,
+      trustProxy: true,
+      logLevel: 'warn',
+    });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['ALLOWED_ORIGINS', 'https://a.example/path'],
+    ['ALLOWED_ORIGINS', '*'],
+    ['ADMIN_TOKEN', 'short'],
+    ['AVATAR_SECRET', 'short'],
+    ['MODERATION', 'maybe'],
+    ['FLOOD_INTERVAL_SECONDS', '-1'],
+    ['DUPLICATE_CHECK', 'yes please'],
+    ['MAX_THREAD_DEPTH', '0'],
+    ['TRUST_PROXY', 'sometimes'],
+    ['LOG_LEVEL', 'loud'],
+  ])('rejects %s=%s with a message naming the variable', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
+  });
+
+  it('names every bad variable at once and never echoes a secret', () => {
+    try {
+      loadConfig({ PORT: 'x', LOG_LEVEL: 'y', ADMIN_TOKEN: 'tiny-secret' });
+      expect.unreachable();
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('PORT');
+      expect(message).toContain('LOG_LEVEL');
+      expect(message).toContain('ADMIN_TOKEN');
+      expect(message).not.toContain('tiny-secret');
+    }
+  });
+});
