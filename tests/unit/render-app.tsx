@@ -1,0 +1,41 @@
+// Renders the real app at a URL against a fresh mock backend, with a switch
+// to make the mock fail on purpose.
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { App } from '../../src/client/app/app';
+import { Providers } from '../../src/client/app/providers';
+import { createQueryClient } from '../../src/client/app/query-client';
+import type { MockControls } from '../../src/mocks/handlers';
+import { createMockBackend } from '../../src/mocks/mock-backend';
+import { server } from './msw-server';
+
+export const SLUG = 'belarus-comes-down-hard-on-human-rights-defenders';
+export const TITLE = 'Belarus Comes Down Hard on Human Rights Defenders';
+
+export async function setupBackend(initial: Partial<MockControls> = {}) {
+  // Mutable on purpose: tests flip `fail` to simulate an outage and flip it back.
+  const controls: MockControls = { fail: 'none', latencyMs: 0, ...initial };
+  const backend = await createMockBackend({ controls: () => controls });
+  server.use(...backend.handlers);
+  return { controls, backend };
+}
+
+export function renderAt(url: string) {
+  const queryClient = createQueryClient({ retry: false });
+  const ui = () => (
+    <Providers queryClient={queryClient}>
+      <MemoryRouter initialEntries={[url]}>
+        <App />
+      </MemoryRouter>
+    </Providers>
+  );
+  const user = userEvent.setup();
+  const result = render(ui());
+  return { ...result, user, queryClient };
+}
+
+export async function renderApp(url: string, initial: Partial<MockControls> = {}) {
+  const backend = await setupBackend(initial);
+  return { ...backend, ...renderAt(url) };
+}
