@@ -53,7 +53,7 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
     reset,
     setError,
     setFocus,
-    watch,
+    subscribe,
     formState: { errors },
   } = useForm<NewCommentInput, unknown, NewComment>({
     resolver: zodResolver(newCommentSchema),
@@ -62,20 +62,24 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
   });
 
   // Save what the person types, as they type it. Programmatic resets are not typing.
-  useEffect(() => {
-    const subscription = watch((values, { type }) => {
-      if (type !== 'change') return;
-      const fields: DraftFields = {
-        author: values.author ?? '',
-        email: values.email ?? '',
-        url: values.url ?? '',
-        body: values.body ?? '',
-      };
-      if (FIELDS.every((name) => fields[name] === '')) clearDraft(slug, parentId);
-      else saveDraft(slug, parentId, { ...fields, idempotencyKey: idempotencyKey.current });
-    });
-    return () => subscription.unsubscribe();
-  }, [watch, slug, parentId]);
+  useEffect(
+    () =>
+      subscribe({
+        formState: { values: true },
+        callback: ({ values, type }) => {
+          if (type !== 'change') return;
+          const fields: DraftFields = {
+            author: values.author ?? '',
+            email: values.email ?? '',
+            url: values.url ?? '',
+            body: values.body ?? '',
+          };
+          if (FIELDS.every((name) => fields[name] === '')) clearDraft(slug, parentId);
+          else saveDraft(slug, parentId, { ...fields, idempotencyKey: idempotencyKey.current });
+        },
+      }),
+    [subscribe, slug, parentId],
+  );
 
   useEffect(() => {
     if (!autoFocus) return;
@@ -121,7 +125,7 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
       <Heading id={headingId} className="comment-form-title">
         {title}
       </Heading>
-      <form noValidate aria-labelledby={headingId} onSubmit={handleSubmit(onSubmit)}>
+      <form noValidate aria-labelledby={headingId} onSubmit={(event) => void handleSubmit(onSubmit)(event)}>
         <p className="form-note">
           Required fields are marked <span aria-hidden="true">*</span>
         </p>
