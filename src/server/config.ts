@@ -70,6 +70,7 @@ const envSchema = z.object({
   DUPLICATE_CHECK: onOff('on'),
   MAX_THREAD_DEPTH: integer(DEFAULT_MAX_DEPTH, 1, 20),
   TRUST_PROXY: onOff('off'),
+  SERVE_CLIENT: onOff('on'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'must be debug, info, warn, error or silent' }).default('info'),
 });
 
@@ -90,6 +91,8 @@ export interface Config {
   duplicateCheck: boolean;
   maxThreadDepth: number;
   trustProxy: boolean;
+  /** Serve dist/client and render pages; off when Vite serves the client (npm run dev). */
+  serveClient: boolean;
   logLevel: LogLevel;
 }
 
@@ -125,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     duplicateCheck: e.DUPLICATE_CHECK,
     maxThreadDepth: e.MAX_THREAD_DEPTH,
     trustProxy: e.TRUST_PROXY,
+    serveClient: e.SERVE_CLIENT,
     logLevel: e.LOG_LEVEL,
   };
 }

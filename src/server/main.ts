@@ -10,7 +10,7 @@ import { createLogger, type Logger } from './log';
 import { loadSsr, MissingBuildError } from './ssr';
 
 export interface StartOptions {
-  /** Serve dist/client and render pages (default true). Tests of the API turn it off. */
+  /** Serve dist/client and render pages (default: config.serveClient). Tests of the API turn it off. */
   web?: boolean;
   distDir?: string;
   logger?: Logger;
@@ -39,7 +39,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
     let renderPage: ((url: string) => Promise<{ status: number; html: string }>) | undefined;
     let staticDir: string | undefined;
-    if (options.web ?? true) {
+    if (options.web ?? config.serveClient) {
       try {
         const ssr = await loadSsr({ service, distDir: options.distDir });
         renderPage = ssr.renderPage;

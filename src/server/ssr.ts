@@ -18,6 +18,7 @@ export interface RenderResult {
   html: string;
   title: string;
   description: string;
+  /** The dehydrated client state: a JSON string, or a value to serialize. */
   state: unknown;
   status: number;
 }
@@ -34,9 +35,14 @@ export class MissingBuildError extends Error {
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]);
 
-/** JSON that is safe inside a <script> element: nothing can close it or start a comment. */
+/**
+ * JSON that is safe inside a <script> element: nothing can close it or start a comment.
+ * The renderer may hand over the state already serialized (a JSON string); it is
+ * escaped again all the same, which leaves valid JSON valid.
+ */
 export function serializeState(state: unknown): string {
-  return JSON.stringify(state ?? null)
+  const json = typeof state === 'string' ? state : JSON.stringify(state ?? null);
+  return json
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')

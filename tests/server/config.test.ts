@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       duplicateCheck: true,
       maxThreadDepth: 5,
       trustProxy: false,
+      serveClient: true,
       logLevel: 'info',
     });
     expect(config.dataDir).toMatch(/\/data$/);
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
       DUPLICATE_CHECK: 'off',
       MAX_THREAD_DEPTH: '3',
       TRUST_PROXY: 'on',
+      SERVE_CLIENT: 'off',
       LOG_LEVEL: 'warn',
     });
     expect(config).toEqual({
@@ -50,6 +52,7 @@ describe('loadConfig', () => {
       duplicateCheck: false,
       maxThreadDepth: 3,
       trustProxy: true,
+      serveClient: false,
       logLevel: 'warn',
     });
   });

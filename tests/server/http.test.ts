@@ -281,7 +281,7 @@ describe('pages', () => {
       join(dist.path, 'ssr', 'entry-server.js'),
       `export function render(url, data) {
         if (data.article) return { html: '<h1>' + data.article.title + '</h1>', title: data.article.title + ' <&>', description: 'About "it"', state: { article: data.article, evil: '</script><script>alert(1)</script>' }, status: 200 };
-        if (data.articles) return { html: '<ul>' + data.articles.length + '</ul>', title: 'Colloquy', description: 'Articles', state: { articles: data.articles }, status: 200 };
+        if (data.articles) return { html: '<ul>' + data.articles.length + '</ul>', title: 'Colloquy', description: 'Articles', state: JSON.stringify({ count: data.articles.length, evil: '</script>' }), status: 200 };
         return { html: '<p>Not found</p>', title: 'Not found', description: '', state: null, status: 404 };
       }`,
     );
@@ -297,6 +297,9 @@ describe('pages', () => {
     expect(homeHtml).toContain('<ul>1</ul>');
     expect(homeHtml).toContain('<title>Colloquy</title>');
     expect(homeHtml).not.toContain('<!--app-');
+    // A renderer that hands over serialized state gets it escaped, not encoded twice.
+    const homeState = /<script type="application\/json" id="colloquy-state">([^<]*)<\/script>/.exec(homeHtml)?.[1];
+    expect(JSON.parse(homeState!)).toEqual({ count: 1, evil: '</script>' });
 
     const page = await server.api(`/articles/${SEED_SLUG}`);
     expect(page.status).toBe(200);
