@@ -1,0 +1,37 @@
+// The shared HTTP contract (tests/contract/contract-suite.ts) against the real
+// server, on SQLite and on PostgreSQL: the same cases the MSW mock passes.
+import { afterAll } from 'vitest';
+import { openStore } from '../../src/server/db/kysely-store';
+import { runContractSuite, type TargetFactory } from '../contract/contract-suite';
+import { startPostgres, type TestPostgres } from '../support/postgres';
+import { startTestServer } from '../support/server';
+
+const addArticleVia = (target: { databaseUrl?: string; dataDir: string }) => async (slug: string) => {
+  // A second store instance on the same database, as another process would be.
+  const store = await openStore(target);
+  try {
+    await store.saveArticle({ slug, title: slug, author: 'Test', publishedAt: '2020-01-01T00:00:00.000Z', paragraphs: ['Text.'] });
+  } finally {
+    await store.close();
+  }
+};
+
+const sqlite: TargetFactory = async ({ floodIntervalSeconds }) => {
+  const server = await startTestServer({ FLOOD_INTERVAL_SECONDS: String(floodIntervalSeconds) });
+  return { baseUrl: server.url, addArticle: addArticleVia({ dataDir: server.dataDir }), close: () => server.dispose() };
+};
+
+let cluster: Promise<TestPostgres> | undefined;
+let databases = 0;
+afterAll(async () => {
+  await (await cluster)?.stop();
+});
+const postgres: TargetFactory = async ({ floodIntervalSeconds }) => {
+  cluster ??= startPostgres();
+  const url = await (await cluster).createDatabase(`contract_${++databases}`);
+  const server = await startTestServer({ FLOOD_INTERVAL_SECONDS: String(floodIntervalSeconds), DATABASE_URL: url });
+  return { baseUrl: server.url, addArticle: addArticleVia({ databaseUrl: url, dataDir: server.dataDir }), close: () => server.dispose() };
+};
+
+runContractSuite('server on SQLite', sqlite);
+runContractSuite('server on PostgreSQL', postgres);
