@@ -1,0 +1,59 @@
+import { hydrate, type DehydratedState } from '@tanstack/react-query';
+import { act, screen } from '@testing-library/react';
+import { hydrateRoot } from 'react-dom/client';
+import { MemoryRouter } from 'react-router';
+import { expect, test } from 'vitest';
+import { App } from '../../src/client/app/app';
+import { Providers } from '../../src/client/app/providers';
+import { createQueryClient } from '../../src/client/app/query-client';
+import { render } from '../../src/client/entry-server';
+import { setupBackend, SLUG, TITLE } from './render-app';
+
+test('the server renders an article with its title, description, cache and 200', async () => {
+  const { backend } = await setupBackend();
+  const article = await backend.service.getArticle(SLUG);
+  const result = render(`/articles/${SLUG}`, { article });
+  expect(result.status).toBe(200);
+  expect(result.title).toBe(`${TITLE} – Colloquy`);
+  expect(result.description).toBe(article.excerpt);
+  expect(result.html).toContain(`<h1 id="article-title">${TITLE}</h1>`);
+  expect(result.state).not.toContain('<');
+  expect(JSON.parse(result.state).queries[0].state.data.title).toBe(TITLE);
+});
+
+test('the server answers 404 for an unknown slug or route', () => {
+  const slug = render('/articles/nope', {});
+  expect(slug.status).toBe(404);
+  expect(slug.html).toContain('Page not found');
+  const route = render('/nowhere', {});
+  expect(route.status).toBe(404);
+  expect(route.title).toBe('Page not found – Colloquy');
+});
+
+test('the browser hydrates the server HTML without a mismatch, then loads the thread', async () => {
+  const { backend } = await setupBackend();
+  const url = `/articles/${SLUG}#comment-2`;
+  const { html, state } = render(url, { article: await backend.service.getArticle(SLUG) });
+  const container = document.body.appendChild(document.createElement('div'));
+  container.innerHTML = html;
+  const serverHeading = screen.getByRole('heading', { level: 1, name: TITLE });
+
+  const queryClient = createQueryClient({ retry: false });
+  hydrate(queryClient, JSON.parse(state) as DehydratedState);
+  const root = await act(async () =>
+    hydrateRoot(
+      container,
+      <Providers queryClient={queryClient}>
+        <MemoryRouter initialEntries={[url]}>
+          <App />
+        </MemoryRouter>
+      </Providers>,
+    ),
+  );
+  // Hydration reused the server's DOM instead of replacing it.
+  expect(screen.getByRole('heading', { level: 1, name: TITLE })).toBe(serverHeading);
+  expect(await screen.findByRole('heading', { level: 2, name: `2 Responses to “${TITLE}”` })).toBeInTheDocument();
+  expect(screen.getByRole('article', { name: 'Maria Lopez' })).toHaveClass('is-highlighted');
+  act(() => root.unmount());
+  container.remove();
+});
