@@ -7,16 +7,20 @@ import { App } from '../../src/client/app/app';
 import { Providers } from '../../src/client/app/providers';
 import { createQueryClient } from '../../src/client/app/query-client';
 import type { MockControls } from '../../src/mocks/handlers';
-import { createMockBackend } from '../../src/mocks/mock-backend';
+import { createMockBackend, type MockBackendOptions } from '../../src/mocks/mock-backend';
 import { server } from './msw-server';
 
 export const SLUG = 'belarus-comes-down-hard-on-human-rights-defenders';
 export const TITLE = 'Belarus Comes Down Hard on Human Rights Defenders';
 
-export async function setupBackend(initial: Partial<MockControls> = {}) {
+export interface BackendOptions extends Partial<MockControls> {
+  service?: MockBackendOptions['service'];
+}
+
+export async function setupBackend({ service, ...initial }: BackendOptions = {}) {
   // Mutable on purpose: tests flip `fail` to simulate an outage and flip it back.
   const controls: MockControls = { fail: 'none', latencyMs: 0, ...initial };
-  const backend = await createMockBackend({ controls: () => controls });
+  const backend = await createMockBackend({ controls: () => controls, service });
   server.use(...backend.handlers);
   return { controls, backend };
 }
@@ -35,7 +39,7 @@ export function renderAt(url: string) {
   return { ...result, user, queryClient };
 }
 
-export async function renderApp(url: string, initial: Partial<MockControls> = {}) {
+export async function renderApp(url: string, initial: BackendOptions = {}) {
   const backend = await setupBackend(initial);
   return { ...backend, ...renderAt(url) };
 }
