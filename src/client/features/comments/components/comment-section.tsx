@@ -10,7 +10,7 @@ import { Skeleton } from '../../../components/skeleton';
 import { useComments } from '../api/get-comments';
 import { loadOpenReply, saveOpenReply } from '../lib/drafts';
 import { commentElementId, replyButtonId, ReplyContext, type ReplyState } from '../lib/reply-context';
-import { CommentForm } from './comment-form';
+import { LazyCommentForm, preloadCommentForm } from './lazy-comment-form';
 import { CommentThread } from './comment-thread';
 
 const POSTED_MESSAGE = 'Your comment was posted.';
@@ -28,6 +28,9 @@ export function CommentSection({ slug, articleTitle }: { slug: string; articleTi
   // Changing the key re-creates the message node, so a repeat is announced again.
   const [announcement, setAnnouncement] = useState({ key: 0, text: '' });
   const focusAfterPost = useRef<number | null>(null);
+
+  // Fetch the form's chunk alongside the thread rather than after it.
+  useEffect(preloadCommentForm, []);
 
   const targetId = targetFromHash(hash);
   const loaded = comments.isSuccess;
@@ -99,7 +102,7 @@ export function CommentSection({ slug, articleTitle }: { slug: string; articleTi
           <CommentThread slug={slug} nodes={thread} targetId={targetId} focusReplyForm={reply.focus} />
         )}
         {/* Not rendered on the server: drafts and saved details live in this browser only. */}
-        {!comments.isPending && <CommentForm slug={slug} parentId={null} title="Leave a Reply" />}
+        {!comments.isPending && <LazyCommentForm slug={slug} parentId={null} title="Leave a Reply" />}
         <div className="visually-hidden" role="status" aria-live="polite">
           {announcement.text && <p key={announcement.key}>{announcement.text}</p>}
         </div>

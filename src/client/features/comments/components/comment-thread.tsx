@@ -3,7 +3,7 @@
 import type { ThreadNode } from '../../../../domain/threading';
 import type { ThreadComment } from '../api/get-comments';
 import { useReplyState } from '../lib/reply-context';
-import { CommentForm } from './comment-form';
+import { LazyCommentForm } from './lazy-comment-form';
 import { CommentItem } from './comment-item';
 
 interface ThreadProps {
@@ -22,7 +22,7 @@ export function CommentThread({ slug, nodes, targetId, focusReplyForm, depth = 1
         <li key={comment.id} className="comment-entry">
           <CommentItem comment={comment} highlighted={comment.id === targetId} />
           {replyTo === comment.id && (
-            <CommentForm
+            <LazyCommentForm
               slug={slug}
               parentId={comment.id}
               title={`Reply to ${comment.author}`}
