@@ -193,3 +193,14 @@ test('"Save my name, email, and website" remembers the details and forgets them 
   await user2.click(rememberAgain);
   expect(localStorage.getItem('colloquy:identity')).toBeNull();
 });
+
+test('a double-click posts once', async () => {
+  const { user, form, backend } = await openReader({ latencyMs: 20 });
+  await user.type(within(form).getByRole('textbox', { name: 'Name' }), 'Gus');
+  await user.type(within(form).getByRole('textbox', { name: 'Email' }), 'gus@example.com');
+  await user.type(within(form).getByRole('textbox', { name: 'Comment' }), 'Click click.');
+  await user.dblClick(within(form).getByRole('button', { name: 'Post Comment' }));
+  expect(screen.getAllByRole('article', { name: 'Gus' })).toHaveLength(1);
+  await screen.findByRole('button', { name: 'Reply to Gus' });
+  expect(await backend.service.listComments(SLUG)).toHaveLength(3);
+});

@@ -1,9 +1,21 @@
 // The frame around every page: skip link, site header, main landmark.
-import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
 import { SITE_NAME } from '../lib/use-document-title';
 
+/** A new page starts at its top, as with full page loads; the first load keeps the browser's own restoration. */
+function useScrollToTopOnNavigation() {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    window.scrollTo(0, 0);
+  }, [pathname]);
+}
+
 export function Layout({ children }: { children: ReactNode }) {
+  useScrollToTopOnNavigation();
   return (
     <>
       <a className="skip-link" href="#main">

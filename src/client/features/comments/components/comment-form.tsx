@@ -45,6 +45,8 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
   const [formError, setFormError] = useState<string | null>(null);
   // Created with the draft and kept across retries and reloads until the post succeeds.
   const idempotencyKey = useRef(initial.idempotencyKey);
+  // Set synchronously, so a double-click cannot start a second post before the re-render disables the button.
+  const posting = useRef(false);
   const mutation = useCreateComment(slug);
 
   const {
@@ -95,7 +97,8 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
 
   const onSubmit = (input: NewComment) => {
     // A second click while the first is in flight must not post again.
-    if (mutation.isPending) return;
+    if (posting.current) return;
+    posting.current = true;
     setFormError(null);
     mutation.mutate(
       { input: { ...input, parentId }, idempotencyKey: idempotencyKey.current },
@@ -114,6 +117,9 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
           const shown = FIELDS.filter((name) => fields[name]);
           shown.forEach((name, index) => setError(name, { type: 'server', message: fields[name] }, { shouldFocus: index === 0 }));
           if (shown.length === 0) setFormError(describePostError(error));
+        },
+        onSettled: () => {
+          posting.current = false;
         },
       },
     );
