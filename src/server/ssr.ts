@@ -5,13 +5,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ApiError } from '../contract/api-error';
-import type { Article, ArticleSummary } from '../contract/schemas';
+import type { Article, ArticleSummary, Comment } from '../contract/schemas';
 import type { CommentService } from '../domain/comment-service';
 import type { RenderedPage } from './app';
 
 export interface RenderData {
   articles?: ArticleSummary[];
   article?: Article;
+  /** The article's approved comments (what any reader sees), so the thread is in the HTML too. */
+  comments?: Comment[];
 }
 
 export interface RenderResult {
@@ -94,7 +96,9 @@ export async function loadSsr(options: SsrOptions): Promise<Ssr> {
     const match = /^\/articles\/([^/]+)\/?$/.exec(pathname);
     if (!match) return {};
     try {
-      return { article: await service.getArticle(decodeURIComponent(match[1])) };
+      const slug = decodeURIComponent(match[1]);
+      const [article, comments] = await Promise.all([service.getArticle(slug), service.listComments(slug)]);
+      return { article, comments };
     } catch (error) {
       // An unknown slug is the renderer's 404 page, not a server error.
       if (error instanceof ApiError && error.code === 'not_found') return {};

@@ -280,7 +280,7 @@ describe('pages', () => {
     writeFileSync(
       join(dist.path, 'ssr', 'entry-server.js'),
       `export function render(url, data) {
-        if (data.article) return { html: '<h1>' + data.article.title + '</h1>', title: data.article.title + ' <&>', description: 'About "it"', state: { article: data.article, evil: '</script><script>alert(1)</script>' }, status: 200 };
+        if (data.article) return { html: '<h1>' + data.article.title + '</h1>', title: data.article.title + ' <&>', description: 'About "it"', state: { article: data.article, comments: data.comments.length, evil: '</script><script>alert(1)</script>' }, status: 200 };
         if (data.articles) return { html: '<ul>' + data.articles.length + '</ul>', title: 'Colloquy', description: 'Articles', state: JSON.stringify({ count: data.articles.length, evil: '</script>' }), status: 200 };
         return { html: '<p>Not found</p>', title: 'Not found', description: '', state: null, status: 404 };
       }`,
@@ -309,6 +309,7 @@ describe('pages', () => {
     expect(html).not.toContain('</script><script>alert(1)');
     const stateJson = /<script type="application\/json" id="colloquy-state">([^<]*)<\/script>/.exec(html)?.[1];
     expect(JSON.parse(stateJson!).evil).toBe('</script><script>alert(1)</script>');
+    expect(JSON.parse(stateJson!).comments).toBe(2);
 
     const missing = await server.api('/articles/no-such-article');
     expect(missing.status).toBe(404);
