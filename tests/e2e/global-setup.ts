@@ -11,7 +11,9 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): void
   try {
     execFileSync(command, args, {
       cwd: ROOT,
-      env: { ...process.env, ...env },
+      // Vitest sets NODE_ENV=test; a build made under it uses React's dev JSX runtime,
+      // which a production server (NODE_ENV=production) cannot render with.
+      env: { ...process.env, NODE_ENV: 'production', ...env },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
   } catch (error) {

@@ -108,7 +108,9 @@ describe('the front page and the reader', () => {
         bodyParagraphs(comment.body),
       );
       expect(await item.locator(`a[href$="#comment-${id}"]`).count(), `comment ${id} has a permalink`).toBeGreaterThan(0);
-      expect(await item.textContent()).toContain(comment.createdAt.slice(0, 4));
+      // The date: shown relative ("15 years ago"), machine-readable in <time datetime>.
+      const datetimes = await item.locator('time').evaluateAll((els) => els.map((el) => el.getAttribute('datetime') ?? ''));
+      expect(datetimes.map((d) => Date.parse(d)), `comment ${id} has its date`).toContain(Date.parse(comment.createdAt));
       await item.getByRole('button', { name: `Reply to ${comment.author}`, exact: true }).waitFor();
     }
     expect(bodyParagraphs(SECOND.body)).toHaveLength(3);

@@ -78,13 +78,18 @@ export async function parentCommentId(page: Page, id: number): Promise<number | 
   });
 }
 
-/** The form's fields, by their exact labels ("Name" alone would also match "Save my name…"). */
+/**
+ * The form's fields, by their exact accessible names. By role, not getByLabel: the
+ * label text is "Name *" with the asterisk aria-hidden, so the accessible name is
+ * exactly "Name" but the label's text is not (and a loose "Name" would also match
+ * "Save my name…").
+ */
 export function formFields(scope: Page | Locator) {
   return {
-    name: scope.getByLabel('Name', { exact: true }),
-    email: scope.getByLabel('Email', { exact: true }),
-    website: scope.getByLabel('Website', { exact: true }),
-    comment: scope.getByLabel('Comment', { exact: true }),
+    name: scope.getByRole('textbox', { name: 'Name', exact: true }),
+    email: scope.getByRole('textbox', { name: 'Email', exact: true }),
+    website: scope.getByRole('textbox', { name: 'Website', exact: true }),
+    comment: scope.getByRole('textbox', { name: 'Comment', exact: true }),
     remember: scope.getByRole('checkbox', { name: 'Save my name, email, and website in this browser for the next time I comment.' }),
     submit: scope.getByRole('button', { name: 'Post Comment', exact: true }),
   };
