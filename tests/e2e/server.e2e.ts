@@ -58,6 +58,17 @@ describe('the real server', () => {
     expect(htmlText(html)).toContain(normalizeHtmlText(seed.article.paragraphs[0]));
   });
 
+  test('the server HTML contains the comment thread too (the server passes the comments to render)', async () => {
+    const html = await (await fetch(server.url + ARTICLE_PATH)).text();
+    const text = htmlText(html);
+    for (const comment of seed.comments) {
+      expect(text, `the server HTML shows the comment by ${comment.author}`).toContain(
+        normalizeHtmlText(comment.body.split(/\n\s*\n/)[0]),
+      );
+    }
+    expect(html).toMatch(/id="comment-\d+"/);
+  });
+
   test('without JavaScript the reader still shows the article', async () => {
     const { page } = await harness.newPage({ javaScriptEnabled: false });
     await page.goto(server.url + ARTICLE_PATH);
@@ -103,10 +114,11 @@ describe('the real server', () => {
     await commentAnchor(page, replyId!).waitFor();
     expect(await parentCommentId(page, replyId!), 'after a restart the reply is still nested in comment 1').toBe(firstId);
 
-    // And it is in the server-rendered HTML too, not only fetched by the client.
-    const html = await (await fetch(server.url + ARTICLE_PATH)).text();
-    expect(html).toContain(text);
-    expect(html).toContain(`id="comment-${replyId}"`);
+    // And the API, read straight from the restarted server, has it under comment 1.
+    const api = (await (await fetch(`${server.url}/api${ARTICLE_PATH}/comments`)).json()) as {
+      comments: { id: number; parentId: number | null; body: string }[];
+    };
+    expect(api.comments.find((c) => c.id === replyId)).toMatchObject({ parentId: firstId, body: text });
 
     expect(
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length),
