@@ -371,6 +371,15 @@ describe('accessibility and layout', () => {
         await waitForReader(t.page);
         await t.page.screenshot({ path: join(SCREENSHOT_DIR, `reader-${label}-${colorScheme}.png`), fullPage: true });
         await t.page.screenshot({ path: join(SCREENSHOT_DIR, `reader-${label}-${colorScheme}-fold.png`) });
+        // Viewport-sized shots further down, readable at full scale.
+        for (const [part, target] of [
+          ['comments', t.page.getByRole('heading', { name: /Responses to/ })],
+          ['second-comment', t.page.getByRole('button', { name: `Reply to ${FIRST.author}` })],
+          ['form', t.page.getByRole('heading', { name: 'Leave a Reply' })],
+        ] as const) {
+          await target.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+          await t.page.screenshot({ path: join(SCREENSHOT_DIR, `reader-${label}-${colorScheme}-${part}.png`) });
+        }
         // The reply form open with its errors, to review the form's look too.
         const item = commentItem(t.page, await commentIdByAuthor(t.page, FIRST.author));
         await t.page.getByRole('button', { name: REPLY_TO_FIRST, exact: true }).click();

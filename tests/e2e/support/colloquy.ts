@@ -150,6 +150,8 @@ export const hasHorizontalScroll = (page: Page) =>
 export async function waitForReader(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
   await page.getByRole('button', { name: `Reply to ${FIRST.author}` }).waitFor();
+  // The bottom form is a lazily loaded chunk: wait for it too, so the page is complete.
+  await page.getByRole('button', { name: 'Post Comment', exact: true }).last().waitFor();
 }
 
 /** A text no other test or seed uses, to find what this test posted. */
