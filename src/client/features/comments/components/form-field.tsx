@@ -28,16 +28,14 @@ export function FormField({ id, label, registration, required, hint, error, type
   };
   return (
     <p className={multiline ? 'field field-comment' : 'field'}>
-      <label htmlFor={id}>
-        {label}
-        {/* The asterisk is for eyes; aria-required says the same to screen readers. */}
-        {required && (
-          <span className="required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        )}
-      </label>
+      <label htmlFor={id}>{label}</label>
+      {/* Outside the label so the name stays exactly "Name"; aria-required tells screen readers instead. */}
+      {required && (
+        <span className="required" aria-hidden="true">
+          {' '}
+          *
+        </span>
+      )}
       {hint && (
         <span className="field-hint" id={hintId}>
           {hint}
