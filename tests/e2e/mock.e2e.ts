@@ -206,6 +206,23 @@ describe('replying', () => {
     expect(await commentAnchors(page)).toHaveLength(2);
   });
 
+  test('every invalid field is marked the same way, not only the textarea', async () => {
+    const { page } = await open(ARTICLE_PATH);
+    await waitForReader(page);
+    const form = bottomForm(page);
+    await form.submit.click();
+    await page.getByText('Please enter your name.').waitFor();
+    const border = (field: typeof form.name) =>
+      field.evaluate((el) => {
+        const style = getComputedStyle(el);
+        return `${style.borderTopWidth} ${style.borderTopColor}`;
+      });
+    const valid = await border(form.website);
+    const marked = { name: await border(form.name), email: await border(form.email), comment: await border(form.comment) };
+    expect(marked.comment, 'the invalid Comment field has a danger border').not.toBe(valid);
+    expect(marked, 'invalid Name and Email look like invalid Comment').toEqual({ name: marked.comment, email: marked.comment, comment: marked.comment });
+  });
+
   test('a failed post says so, keeps every character, and a retry posts exactly one comment', async () => {
     const t = await open(ARTICLE_PATH);
     const { page } = t;
