@@ -3,7 +3,7 @@
 import { dehydrate } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
 import { matchPath, StaticRouter } from 'react-router';
-import type { Article, ArticleSummary } from '../contract/schemas';
+import type { Article, ArticleSummary, Comment } from '../contract/schemas';
 import { App, ROUTES } from './app/app';
 import { serializeState } from './app/dehydrated-state';
 import { Providers } from './app/providers';
@@ -11,6 +11,7 @@ import { createQueryClient } from './app/query-client';
 import { NOT_FOUND_TITLE } from './app/routes/not-found-page';
 import { getArticleQueryOptions } from './features/articles/api/get-article';
 import { getArticlesQueryOptions } from './features/articles/api/get-articles';
+import { getCommentsQueryOptions } from './features/comments/api/get-comments';
 import { pageTitle } from './lib/use-document-title';
 
 export interface RenderResult {
@@ -23,7 +24,14 @@ export interface RenderResult {
 
 const FRONT_DESCRIPTION = 'Articles and the conversations under them.';
 
-export function render(url: string, data: { articles?: ArticleSummary[]; article?: Article }): RenderResult {
+export interface RenderData {
+  articles?: ArticleSummary[];
+  article?: Article;
+  /** The article's approved comments, so the thread is in the HTML for readers without JavaScript. */
+  comments?: Comment[];
+}
+
+export function render(url: string, data: RenderData): RenderResult {
   const queryClient = createQueryClient();
   const pathname = new URL(url, 'http://localhost').pathname;
   let status = 200;
@@ -36,6 +44,11 @@ export function render(url: string, data: { articles?: ArticleSummary[]; article
     const slug = matchPath(ROUTES.article, pathname)?.params.slug;
     if (slug !== undefined && data.article && data.article.slug === slug) {
       queryClient.setQueryData(getArticleQueryOptions(slug).queryKey, data.article);
+      if (data.comments) {
+        // Marked as old on purpose: the browser refetches at once with its author
+        // token, to add this reader's own comments that await moderation.
+        queryClient.setQueryData(getCommentsQueryOptions(slug).queryKey, data.comments, { updatedAt: 0 });
+      }
       title = pageTitle(data.article.title);
       description = data.article.excerpt;
     } else {

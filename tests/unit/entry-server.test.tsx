@@ -33,10 +33,18 @@ test('the server answers 404 for an unknown slug or route', () => {
 test('the browser hydrates the server HTML without a mismatch, then loads the thread', async () => {
   const { backend } = await setupBackend();
   const url = `/articles/${SLUG}#comment-2`;
-  const { html, state } = render(url, { article: await backend.service.getArticle(SLUG) });
+  const { html, state } = render(url, {
+    article: await backend.service.getArticle(SLUG),
+    comments: await backend.service.listComments(SLUG),
+  });
   const container = document.body.appendChild(document.createElement('div'));
   container.innerHTML = html;
   const serverHeading = screen.getByRole('heading', { level: 1, name: TITLE });
+  // The thread is in the server HTML, with plain dates (the server knows neither the reader's clock nor zone).
+  const serverComment = screen.getByRole('article', { name: 'Maria Lopez' });
+  expect(serverComment).toHaveTextContent('January 25, 2012');
+  expect(serverComment).not.toHaveClass('is-highlighted');
+  expect(screen.queryByRole('form')).not.toBeInTheDocument();
 
   const queryClient = createQueryClient({ retry: false });
   hydrate(queryClient, JSON.parse(state) as DehydratedState);
@@ -52,8 +60,12 @@ test('the browser hydrates the server HTML without a mismatch, then loads the th
   );
   // Hydration reused the server's DOM instead of replacing it.
   expect(screen.getByRole('heading', { level: 1, name: TITLE })).toBe(serverHeading);
-  expect(await screen.findByRole('heading', { level: 2, name: `2 Responses to “${TITLE}”` })).toBeInTheDocument();
-  expect(screen.getByRole('article', { name: 'Maria Lopez' })).toHaveClass('is-highlighted');
+  expect(screen.getByRole('heading', { level: 2, name: `2 Responses to “${TITLE}”` })).toBeInTheDocument();
+  // After hydration: the same DOM, now with relative dates, the highlight and the form.
+  expect(screen.getByRole('article', { name: 'Maria Lopez' })).toBe(serverComment);
+  expect(serverComment).toHaveClass('is-highlighted');
+  expect(serverComment).toHaveTextContent(/years ago/);
+  expect(await screen.findByRole('form', { name: 'Leave a Reply' })).toBeInTheDocument();
   act(() => root.unmount());
   container.remove();
 });

@@ -5,14 +5,16 @@ const LOCALE = 'en';
 
 const dayFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'UTC' });
 const exactFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'full', timeStyle: 'short' });
+const exactUtcFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' });
 const relativeFormat = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' });
 
 export function formatDay(iso: string): string {
   return dayFormat.format(new Date(iso));
 }
 
-export function formatExact(iso: string): string {
-  return exactFormat.format(new Date(iso));
+/** In the reader's own time zone, or in UTC where that is unknown (on the server). */
+export function formatExact(iso: string, zone: 'local' | 'utc' = 'local'): string {
+  return (zone === 'utc' ? exactUtcFormat : exactFormat).format(new Date(iso));
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

@@ -1,7 +1,8 @@
 // One comment as WordPress shows it: avatar, author, date as permalink, body,
 // and a reply button that opens the reply form right beneath it.
 import { isHttpUrl } from '../../../../contract/schemas';
-import { formatExact, formatRelative } from '../../../lib/format-date';
+import { formatDay, formatExact, formatRelative } from '../../../lib/format-date';
+import { useHydrated } from '../../../lib/use-hydrated';
 import type { ThreadComment } from '../api/get-comments';
 import { toParagraphs } from '../lib/paragraphs';
 import { commentElementId, replyButtonId, useReplyState } from '../lib/reply-context';
@@ -9,6 +10,8 @@ import { Identicon } from './identicon';
 
 export function CommentItem({ comment, highlighted }: { comment: ThreadComment; highlighted: boolean }) {
   const { replyTo, openReply } = useReplyState();
+  // "3 days ago" depends on when and where it is read: the server sends the plain date.
+  const hydrated = useHydrated();
   const elementId = comment.optimistic ? undefined : commentElementId(comment.id);
   const authorId = `comment-author-${comment.id}`;
   const canReply = comment.status === 'approved' && !comment.optimistic;
@@ -16,8 +19,8 @@ export function CommentItem({ comment, highlighted }: { comment: ThreadComment; 
     .filter(Boolean)
     .join(' ');
   const date = (
-    <time className="comment-date" dateTime={comment.createdAt} title={formatExact(comment.createdAt)}>
-      {formatRelative(comment.createdAt)}
+    <time className="comment-date" dateTime={comment.createdAt} title={formatExact(comment.createdAt, hydrated ? 'local' : 'utc')}>
+      {hydrated ? formatRelative(comment.createdAt) : formatDay(comment.createdAt)}
     </time>
   );
 

@@ -7,6 +7,7 @@ import { buildThread } from '../../../../domain/threading';
 import { ErrorState } from '../../../components/error-state';
 import { responsesLabel } from '../../../components/responses-label';
 import { Skeleton } from '../../../components/skeleton';
+import { useHydrated } from '../../../lib/use-hydrated';
 import { useComments } from '../api/get-comments';
 import { loadOpenReply, saveOpenReply } from '../lib/drafts';
 import { commentElementId, replyButtonId, ReplyContext, type ReplyState } from '../lib/reply-context';
@@ -32,7 +33,10 @@ export function CommentSection({ slug, articleTitle }: { slug: string; articleTi
   // Fetch the form's chunk alongside the thread rather than after it.
   useEffect(preloadCommentForm, []);
 
-  const targetId = targetFromHash(hash);
+  // The server never sees the fragment or this browser's storage; apply both after hydration.
+  const hydrated = useHydrated();
+  const targetId = hydrated ? targetFromHash(hash) : null;
+  const replyTo = hydrated ? reply.to : null;
   const loaded = comments.isSuccess;
   const thread = useMemo(() => buildThread(comments.data ?? []), [comments.data]);
 
@@ -81,8 +85,8 @@ export function CommentSection({ slug, articleTitle }: { slug: string; articleTi
   );
 
   const replyState = useMemo<ReplyState>(
-    () => ({ replyTo: reply.to, openReply, cancelReply, onPosted }),
-    [reply.to, openReply, cancelReply, onPosted],
+    () => ({ replyTo, openReply, cancelReply, onPosted }),
+    [replyTo, openReply, cancelReply, onPosted],
   );
 
   const count = comments.data?.length ?? 0;
@@ -102,7 +106,7 @@ export function CommentSection({ slug, articleTitle }: { slug: string; articleTi
           <CommentThread slug={slug} nodes={thread} targetId={targetId} focusReplyForm={reply.focus} />
         )}
         {/* Not rendered on the server: drafts and saved details live in this browser only. */}
-        {!comments.isPending && <LazyCommentForm slug={slug} parentId={null} title="Leave a Reply" />}
+        {hydrated && !comments.isPending && <LazyCommentForm slug={slug} parentId={null} title="Leave a Reply" />}
         <div className="visually-hidden" role="status" aria-live="polite">
           {announcement.text && <p key={announcement.key}>{announcement.text}</p>}
         </div>
