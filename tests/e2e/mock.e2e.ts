@@ -184,6 +184,22 @@ describe('replying', () => {
     expect(normalizeHtmlText((await commentAnchor(page, replyId).textContent()) ?? '')).toContain(text);
   });
 
+  test('"Cancel reply" closes the reply form and gives focus back to the reply button', async () => {
+    const { page } = await open(ARTICLE_PATH);
+    await waitForReader(page);
+    const item = commentItem(page, await commentIdByAuthor(page, FIRST.author));
+    const replyButton = page.getByRole('button', { name: REPLY_TO_FIRST, exact: true });
+    await replyButton.click();
+    await item.getByRole('heading', { name: REPLY_TO_FIRST }).waitFor();
+    expect(await replyButton.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => isFocused(formFields(item).name), { message: 'opening the form focuses Name' }).toBe(true);
+    await item.getByRole('button', { name: 'Cancel reply' }).click();
+    await item.getByRole('heading', { name: REPLY_TO_FIRST }).waitFor({ state: 'detached' });
+    expect(await isFocused(replyButton), 'focus returns to the reply button').toBe(true);
+    // Only the bottom form is left.
+    expect(await page.getByRole('button', { name: 'Post Comment', exact: true }).count()).toBe(1);
+  });
+
   test('an empty submit shows an error next to each required field and focuses Name', async () => {
     const { page } = await open(ARTICLE_PATH);
     await waitForReader(page);

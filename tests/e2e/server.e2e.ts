@@ -127,6 +127,16 @@ describe('the real server', () => {
     expect(t.problems(), 'no console errors (a CSP violation would show here)').toEqual([]);
   });
 
+  test('an unknown slug is a 404 with a not-found page', async () => {
+    const res = await fetch(server.url + '/articles/there-is-no-such-article');
+    expect(res.status).toBe(404);
+    expect(htmlText(await res.text())).toMatch(/not found/i);
+    const t = await harness.newPage();
+    t.allowConsoleError(/Failed to load resource: .*404/);
+    await t.page.goto(server.url + '/articles/there-is-no-such-article');
+    await t.page.getByText(/not found/i).first().waitFor();
+  });
+
   test('the front page from the server lists the article and has no service worker', async () => {
     const { page } = await harness.newPage();
     await page.goto(server.url + '/');
