@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { renderApp, SLUG, TITLE } from './render-app';
 
@@ -26,4 +26,12 @@ test('a load error offers Try again and recovers', async () => {
   await user.click(retry);
   expect(await screen.findByRole('heading', { level: 1, name: TITLE })).toBeInTheDocument();
   expect(await screen.findByRole('heading', { level: 2, name: `2 Responses to “${TITLE}”` })).toBeInTheDocument();
+});
+
+test('following an article link opens the reader and moves focus to the new page', async () => {
+  const { user } = await renderApp('/');
+  await user.click(await screen.findByRole('link', { name: TITLE }));
+  expect(await screen.findByRole('heading', { level: 1, name: TITLE })).toBeInTheDocument();
+  expect(screen.getByRole('main')).toHaveFocus();
+  await waitFor(() => expect(document.title).toBe(`${TITLE} – Colloquy`));
 });

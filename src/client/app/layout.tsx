@@ -3,19 +3,25 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { SITE_NAME } from '../lib/use-document-title';
 
-/** A new page starts at its top, as with full page loads; the first load keeps the browser's own restoration. */
-function useScrollToTopOnNavigation() {
+/**
+ * A new page starts at its top, as with full page loads, and focus moves to
+ * the main content so screen readers notice the change. The first load keeps
+ * the browser's own behaviour.
+ */
+function usePageChangeFocus() {
   const { pathname } = useLocation();
   const previous = useRef(pathname);
   useEffect(() => {
     if (previous.current === pathname) return;
     previous.current = pathname;
-    window.scrollTo(0, 0);
+    // Element.scrollTo: the same in browsers, and simply absent in jsdom.
+    document.scrollingElement?.scrollTo?.(0, 0);
+    document.getElementById('main')?.focus({ preventScroll: true });
   }, [pathname]);
 }
 
 export function Layout({ children }: { children: ReactNode }) {
-  useScrollToTopOnNavigation();
+  usePageChangeFocus();
   return (
     <>
       <a className="skip-link" href="#main">

@@ -40,12 +40,14 @@ export function CommentSection({ slug, articleTitle }: { slug: string; articleTi
   const loaded = comments.isSuccess;
   const thread = useMemo(() => buildThread(comments.data ?? []), [comments.data]);
 
-  // The thread arrives after the page: scroll to a #comment-ID permalink once it exists.
+  // The thread arrives after the page, so the browser could not scroll to a
+  // #comment-ID permalink (or #comments) itself: do it once the target exists.
+  const fragment = hydrated ? hash.slice(1) : '';
   useEffect(() => {
-    if (!loaded || targetId === null) return;
-    const element = document.getElementById(commentElementId(targetId));
+    if (!loaded || !fragment) return;
+    const element = document.getElementById(decodeURIComponent(fragment));
     if (element && typeof element.scrollIntoView === 'function') element.scrollIntoView({ block: 'start' });
-  }, [loaded, targetId]);
+  }, [loaded, fragment]);
 
   // After a post, take the person to their new comment once it is rendered.
   useEffect(() => {
