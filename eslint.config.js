@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 const forbid = (groups, message) => ['error', { patterns: [{ group: groups, message }] }];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'data'] },
+  { ignores: ['**/dist', 'node_modules', 'coverage', 'data', 'tests/e2e/.build'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

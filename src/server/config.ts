@@ -2,7 +2,6 @@
 // start, so a bad value stops the process with a message naming the variable.
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_MAX_DEPTH } from '../domain/threading';
 
 const onOff = (fallback: 'on' | 'off') =>
   z
@@ -68,7 +67,6 @@ const envSchema = z.object({
   MODERATION: onOff('off'),
   FLOOD_INTERVAL_SECONDS: integer(15, 0, 86_400),
   DUPLICATE_CHECK: onOff('on'),
-  MAX_THREAD_DEPTH: integer(DEFAULT_MAX_DEPTH, 1, 20),
   TRUST_PROXY: onOff('off'),
   SERVE_CLIENT: onOff('on'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'must be debug, info, warn, error or silent' }).default('info'),
@@ -89,7 +87,6 @@ export interface Config {
   moderation: boolean;
   floodIntervalSeconds: number;
   duplicateCheck: boolean;
-  maxThreadDepth: number;
   trustProxy: boolean;
   /** Serve dist/client and render pages; off when Vite serves the client (npm run dev). */
   serveClient: boolean;
@@ -126,7 +123,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     moderation: e.MODERATION,
     floodIntervalSeconds: e.FLOOD_INTERVAL_SECONDS,
     duplicateCheck: e.DUPLICATE_CHECK,
-    maxThreadDepth: e.MAX_THREAD_DEPTH,
     trustProxy: e.TRUST_PROXY,
     serveClient: e.SERVE_CLIENT,
     logLevel: e.LOG_LEVEL,

@@ -7,6 +7,7 @@ import { buildThread } from '../../../../domain/threading';
 import { ErrorState } from '../../../components/error-state';
 import { responsesLabel } from '../../../components/responses-label';
 import { Skeleton } from '../../../components/skeleton';
+import { MAX_THREAD_DEPTH } from '../../../lib/thread-depth';
 import { useHydrated } from '../../../lib/use-hydrated';
 import { useComments } from '../api/get-comments';
 import { loadOpenReply, saveOpenReply } from '../lib/drafts';
@@ -38,7 +39,7 @@ export function CommentSection({ slug, articleTitle }: { slug: string; articleTi
   const targetId = hydrated ? targetFromHash(hash) : null;
   const replyTo = hydrated ? reply.to : null;
   const loaded = comments.isSuccess;
-  const thread = useMemo(() => buildThread(comments.data ?? []), [comments.data]);
+  const thread = useMemo(() => buildThread(comments.data ?? [], MAX_THREAD_DEPTH), [comments.data]);
 
   // The thread arrives after the page, so the browser could not scroll to a
   // #comment-ID permalink (or #comments) itself: do it once the target exists.
