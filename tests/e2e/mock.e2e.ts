@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { useBrowser } from './support/browser';
 import {
   ARTICLE_PATH,
@@ -31,14 +31,14 @@ import {
   unique,
   waitForReader,
 } from './support/colloquy';
-import { SCREENSHOT_DIR, STATIC_DIR } from './support/paths';
+import { buildPaths, SCREENSHOT_DIR } from './support/paths';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
 const harness = useBrowser();
 let server: StaticServer;
 
 beforeAll(async () => {
-  server = await startStaticServer(STATIC_DIR);
+  server = await startStaticServer(buildPaths(inject('e2eBuildRoot')).staticDir);
 });
 afterAll(async () => {
   await server?.close();

@@ -11,7 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CLIENT_DIR, ROOT, SSR_DIR } from './paths';
+import { inject } from 'vitest';
+import { buildPaths, ROOT } from './paths';
 
 export interface RealServer {
   url: string;
@@ -75,11 +76,12 @@ interface Running {
   stop(): Promise<void>;
 }
 
-async function startChild(port: number, dataDir: string, opts: RealServerOptions, log: string[]): Promise<Running> {
+async function startChild(buildRoot: string, port: number, dataDir: string, opts: RealServerOptions, log: string[]): Promise<Running> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...serverEnv(port, dataDir, opts.env ?? {}) };
   delete env.DATABASE_URL; // always SQLite here
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: ROOT,
+  // cwd is the e2e build root, so the server's default `dist` is the one built for the tests.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'src/server/main.ts')], {
+    cwd: buildRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -113,32 +115,35 @@ async function startChild(port: number, dataDir: string, opts: RealServerOptions
 }
 
 interface ServerModule {
-  startServer(config: unknown): Promise<{ url: string; port: number; close(): Promise<void> | void }>;
+  startServer(config: unknown, options?: { distDir?: string }): Promise<{ url: string; port: number; close(): Promise<void> | void }>;
 }
 interface ConfigModule {
   loadConfig(env: Record<string, string | undefined>): unknown;
 }
 
-async function startInProcess(port: number, dataDir: string, opts: RealServerOptions): Promise<Running> {
+async function startInProcess(distDir: string, port: number, dataDir: string, opts: RealServerOptions): Promise<Running> {
   const main = (await import(pathToFileURL(resolve(ROOT, 'src/server/main.ts')).href)) as Partial<ServerModule>;
   const config = (await import(pathToFileURL(resolve(ROOT, 'src/server/config.ts')).href)) as ConfigModule;
   if (typeof main.startServer !== 'function') {
     throw new Error('src/server/main.ts does not export startServer(config); run without E2E_SERVER_MODE=inprocess.');
   }
-  const running = await main.startServer(config.loadConfig(serverEnv(port, dataDir, opts.env ?? {})));
+  const running = await main.startServer(config.loadConfig(serverEnv(port, dataDir, opts.env ?? {})), {
+    distDir,
+  });
   const url = running.url.replace(/\/$/, '');
   await waitForHealth(url, opts.startTimeoutMs ?? 30_000, () => undefined);
   return { url, port: running.port, stop: async () => void (await running.close()) };
 }
 
 export async function startRealServer(opts: RealServerOptions = {}): Promise<RealServer> {
-  for (const dir of [CLIENT_DIR, SSR_DIR]) {
+  const build = buildPaths(inject('e2eBuildRoot'));
+  for (const dir of [build.clientDir, build.ssrDir]) {
     if (!existsSync(dir)) throw new Error(`${dir} does not exist: run \`npm run build:client && npm run build:ssr\` (the e2e global setup does).`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'colloquy-e2e-'));
   const inProcess = process.env.E2E_SERVER_MODE === 'inprocess';
   const log: string[] = [];
-  const start = (port: number) => (inProcess ? startInProcess(port, dataDir, opts) : startChild(port, dataDir, opts, log));
+  const start = (port: number) => (inProcess ? startInProcess(build.distDir, port, dataDir, opts) : startChild(build.root, port, dataDir, opts, log));
   let running = await start(inProcess ? 0 : await freePort());
   const port = running.port;
   return {
