@@ -1,7 +1,8 @@
 // The one contract between the client, the MSW mock and the comment server.
 // Every shape that crosses the wire is defined here once; the TypeScript types
 // are inferred from the schemas so they cannot drift from what is validated.
-import { z } from 'zod';
+// zod/mini: the same validation as zod, a fraction of the bytes in the browser bundle.
+import { z } from 'zod/mini';
 
 /** WordPress's own column limits, so imported sites and ours agree. */
 export const LIMITS = {
@@ -31,6 +32,7 @@ export function isHttpUrl(value: string): boolean {
 }
 
 const isoDate = z.iso.datetime({ offset: true });
+const positiveInt = z.int().check(z.positive());
 
 export const articleSummarySchema = z.object({
   slug: z.string(),
@@ -38,11 +40,11 @@ export const articleSummarySchema = z.object({
   author: z.string(),
   publishedAt: isoDate,
   excerpt: z.string(),
-  commentCount: z.number().int().nonnegative(),
+  commentCount: z.int().check(z.nonnegative()),
 });
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
 
-export const articleSchema = articleSummarySchema.extend({
+export const articleSchema = z.extend(articleSummarySchema, {
   paragraphs: z.array(z.string()),
 });
 export type Article = z.infer<typeof articleSchema>;
@@ -53,58 +55,57 @@ export const commentStatusSchema = z.enum(['approved', 'pending', 'spam']);
 export type CommentStatus = z.infer<typeof commentStatusSchema>;
 
 /** A comment as any client sees it: never the email, only a keyed hash for the avatar. */
-export const commentSchema = z
-  .object({
-    id: z.number().int().positive(),
-    parentId: z.number().int().positive().nullable(),
-    author: z.string(),
-    url: z.string().nullable(),
-    avatar: z.string().regex(/^[0-9a-f]{16}$/),
-    body: z.string(),
-    createdAt: isoDate,
-    status: z.enum(['approved', 'pending']),
-  })
-  .strict();
+export const commentSchema = z.strictObject({
+  id: positiveInt,
+  parentId: z.nullable(positiveInt),
+  author: z.string(),
+  url: z.nullable(z.string()),
+  avatar: z.string().check(z.regex(/^[0-9a-f]{16}$/)),
+  body: z.string(),
+  createdAt: isoDate,
+  status: z.enum(['approved', 'pending']),
+});
 export type Comment = z.infer<typeof commentSchema>;
 
 export const commentListSchema = z.object({ comments: z.array(commentSchema) });
+
+/** A trimmed string with a length limit and a message for each way to get it wrong. */
+const text = (max: number, tooLong: string, required?: string) =>
+  z.string().check(z.trim(), ...(required ? [z.minLength(1, required)] : []), z.maxLength(max, tooLong));
 
 /**
  * What a person types into the reply form and what POST accepts.
  * The form resolver, the mock and the server all validate with this schema.
  */
 export const newCommentSchema = z.object({
-  parentId: z.number().int().positive().nullable().default(null),
-  author: z
-    .string()
-    .trim()
-    .min(1, 'Please enter your name.')
-    .max(LIMITS.authorChars, `Your name can be at most ${LIMITS.authorChars} characters.`),
-  email: z
-    .string()
-    .trim()
-    .min(1, 'Please enter your email address.')
-    .max(LIMITS.emailChars, `Your email address can be at most ${LIMITS.emailChars} characters.`)
-    .pipe(z.email('Please enter a valid email address.')),
-  url: z
-    .string()
-    .trim()
-    .max(LIMITS.urlChars, `Your website can be at most ${LIMITS.urlChars} characters.`)
-    .refine((v) => v === '' || isHttpUrl(v), 'Please enter a website address starting with http:// or https://.')
-    .default(''),
-  body: z
-    .string()
-    .trim()
-    .min(1, 'Please type your comment.')
-    .refine(
+  parentId: z._default(z.nullable(positiveInt), null),
+  author: text(LIMITS.authorChars, `Your name can be at most ${LIMITS.authorChars} characters.`, 'Please enter your name.'),
+  email: z.pipe(
+    text(LIMITS.emailChars, `Your email address can be at most ${LIMITS.emailChars} characters.`, 'Please enter your email address.'),
+    z.email('Please enter a valid email address.'),
+  ),
+  url: z._default(
+    text(LIMITS.urlChars, `Your website can be at most ${LIMITS.urlChars} characters.`).check(
+      z.refine((v) => v === '' || isHttpUrl(v), 'Please enter a website address starting with http:// or https://.'),
+    ),
+    '',
+  ),
+  body: z.string().check(
+    z.trim(),
+    z.minLength(1, 'Please type your comment.'),
+    z.refine(
       (v) => byteLength(v) <= LIMITS.bodyBytes,
       `Your comment is too long: at most ${LIMITS.bodyBytes.toLocaleString('en-US')} bytes.`,
     ),
+  ),
   /** Honeypot: hidden from people, filled in by form-stuffing bots. */
-  website2: z.string().max(0, 'This field must stay empty.').default(''),
+  website2: z._default(z.string().check(z.maxLength(0, 'This field must stay empty.')), ''),
 });
 export type NewCommentInput = z.input<typeof newCommentSchema>;
 export type NewComment = z.output<typeof newCommentSchema>;
+
+/** Sent as the Idempotency-Key header with every draft. */
+export const idempotencyKeySchema = z.string().check(z.minLength(8), z.maxLength(200));
 
 export const postCommentResponseSchema = z.object({ comment: commentSchema });
 
@@ -144,8 +145,8 @@ export const apiErrorSchema = z.object({
   error: z.object({
     code: errorCodeSchema,
     message: z.string(),
-    fields: z.record(z.string(), z.string()).optional(),
-    retryAfterSeconds: z.number().int().positive().optional(),
+    fields: z.optional(z.record(z.string(), z.string())),
+    retryAfterSeconds: z.optional(positiveInt),
   }),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;

@@ -1,9 +1,10 @@
 // The rules of the discussion, shared by the MSW mock and the comment server.
 // It knows nothing of HTTP or of storage engines: adapters parse requests,
 // call these functions and map ApiError to a response.
-import { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ApiError } from '../contract/api-error';
 import {
+  idempotencyKeySchema,
   newCommentSchema,
   type Article,
   type ArticleSummary,
@@ -35,7 +36,6 @@ export interface PostContext {
 export type ModerationAction = 'approve' | 'spam' | 'delete';
 
 const EXCERPT_CHARS = 220;
-const idempotencyKeySchema = z.string().min(8).max(200);
 
 export function excerptOf(paragraphs: string[]): string {
   const first = paragraphs[0] ?? '';
@@ -70,7 +70,7 @@ export function toPublicComment(record: CommentRecord): Comment {
 }
 
 /** One message per field, from the shared schema's issues. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
+export function fieldErrors(error: z.core.$ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? 'body');

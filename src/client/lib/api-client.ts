@@ -1,6 +1,6 @@
 // One place that talks HTTP: builds the URL, sends JSON, validates every
 // response against the shared contract and turns failures into ApiClientError.
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { apiErrorSchema, type ErrorCode } from '../../contract/schemas';
 
 /** Same-origin by default; VITE_API_URL points the built client at another host. */
@@ -46,7 +46,7 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
-export async function apiRequest<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.output<S>> {
+export async function apiRequest<S extends z.ZodMiniType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.output<S>> {
   let response: Response;
   try {
     response = await fetch(urlFor(path), {
