@@ -1,6 +1,6 @@
 // Loads the demo article and its two comments into an empty store, once.
 import seed from '../content/seed-article.json';
-import { avatarKey } from './hashing';
+import { importComment } from './import-comment';
 import type { CommentStore } from './store';
 
 export const SEED_SLUG = seed.article.slug;
@@ -10,19 +10,16 @@ export async function seedStore(store: CommentStore, avatarSecret: string): Prom
   if (await store.findArticle(seed.article.slug)) return;
   const article = await store.saveArticle(seed.article);
   for (const [index, comment] of seed.comments.entries()) {
-    await store.insertComment({
+    await importComment(store, avatarSecret, {
       articleId: article.id,
       parentId: null,
       author: comment.author,
       email: comment.email,
       url: comment.url,
-      avatar: avatarKey(avatarSecret, comment.email),
       body: comment.body,
       createdAt: comment.createdAt,
       status: 'approved',
-      idempotencyKey: `seed:${seed.article.slug}:${index + 1}`,
-      clientKey: null,
-      authorTokenHash: null,
+      key: `seed:${seed.article.slug}:${index + 1}`,
     });
   }
 }

@@ -2,7 +2,8 @@
 // way the server's routes are. Only parsing and error mapping live here.
 import { delay, http, HttpResponse } from 'msw';
 import { ApiError, toApiError } from '../contract/api-error';
-import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER, MAX_REQUEST_BYTES, byteLength } from '../contract/schemas';
+import { parseJsonBody } from '../contract/parse-body';
+import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '../contract/schemas';
 import type { CommentService } from '../domain/comment-service';
 
 export interface MockControls {
@@ -50,16 +51,7 @@ export function createHandlers(service: CommentService, controls: () => MockCont
     http.post(
       '*/api/articles/:slug/comments',
       route('post', async ({ request, params }) => {
-        const text = await request.text();
-        if (byteLength(text) > MAX_REQUEST_BYTES) {
-          throw new ApiError('payload_too_large', 'This request is too large to be a comment.');
-        }
-        let input: unknown;
-        try {
-          input = JSON.parse(text);
-        } catch {
-          throw new ApiError('invalid_json', 'The request body is not valid JSON.');
-        }
+        const input = parseJsonBody(await request.text());
         const { comment, created } = await service.postComment(slugOf(params), input, {
           idempotencyKey: request.headers.get(IDEMPOTENCY_HEADER) ?? undefined,
           authorToken: request.headers.get(AUTHOR_TOKEN_HEADER) ?? undefined,

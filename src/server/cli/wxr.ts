@@ -1,7 +1,7 @@
 // WordPress eXtended RSS (WXR) export → our articles and comments.
 import { XMLParser } from 'fast-xml-parser';
 import type { CommentStatus } from '../../contract/schemas';
-import { avatarKey } from '../../domain/hashing';
+import { importComment } from '../../domain/import-comment';
 import type { CommentStore } from '../../domain/store';
 import { htmlToParagraphs, htmlToText } from './html-to-text';
 
@@ -160,19 +160,16 @@ export async function importWxr(store: CommentStore, parsed: WxrParseResult, ava
       let parentId: number | null = null;
       const parent = comment.wxrParentId ? byId.get(comment.wxrParentId) : undefined;
       if (parent && !inProgress.has(parent.wxrId)) parentId = await importOne(parent);
-      const { comment: stored, created } = await store.insertComment({
+      const { comment: stored, created } = await importComment(store, avatarSecret, {
         articleId: article.id,
         parentId,
         author: comment.author,
         email: comment.email,
         url: comment.url,
-        avatar: avatarKey(avatarSecret, comment.email),
         body: comment.body,
         createdAt: comment.createdAt,
         status: comment.status,
-        idempotencyKey: `wxr:${article.slug}:${comment.wxrId}`,
-        clientKey: null,
-        authorTokenHash: null,
+        key: `wxr:${article.slug}:${comment.wxrId}`,
       });
       if (created) counts.commentsCreated += 1;
       else counts.commentsExisting += 1;
