@@ -62,6 +62,8 @@ test('a reply posted in place appears nested under its parent, first as Postingâ
   const reply = screen.getByRole('article', { name: 'Ana' });
   expect(reply).toContainElement(real);
   expect(reply).toHaveAttribute('id', 'comment-3');
+  // Recent, so relative, with the exact date a hover away.
+  expect(within(reply).getByRole('link', { name: 'just now' })).toHaveAttribute('href', '#comment-3');
   expect(reply).not.toHaveTextContent('Postingâ€¦');
   expect([...reply.querySelectorAll('.comment-body p')].map((p) => p.textContent)).toEqual(['Well said.', 'Second thought.']);
   // Nested: inside the first top-level item's own list, not a third top-level item.
@@ -91,6 +93,32 @@ test('Cancel reply closes the form and returns focus to the reply button', async
   expect(screen.queryByRole('form', { name: 'Reply to Maria Lopez' })).not.toBeInTheDocument();
   expect(replyButton).toHaveFocus();
   expect(replyButton).toHaveAttribute('aria-expanded', 'false');
+});
+
+test('Escape closes the reply form like Cancel reply, keeps the draft and returns focus to the reply button', async () => {
+  const { user } = await openReader();
+  const replyButton = screen.getByRole('button', { name: 'Reply to Maria Lopez' });
+  await user.click(replyButton);
+  const form = screen.getByRole('form', { name: 'Reply to Maria Lopez' });
+  await user.type(within(form).getByRole('textbox', { name: 'Comment' }), 'Half a thought');
+
+  await user.keyboard('{Escape}');
+  expect(screen.queryByRole('form', { name: 'Reply to Maria Lopez' })).not.toBeInTheDocument();
+  expect(replyButton).toHaveFocus();
+  expect(replyButton).toHaveAttribute('aria-expanded', 'false');
+
+  // Nothing typed is lost: reopening brings the draft back.
+  await user.click(replyButton);
+  const reopened = screen.getByRole('form', { name: 'Reply to Maria Lopez' });
+  expect(within(reopened).getByRole('textbox', { name: 'Comment' })).toHaveValue('Half a thought');
+
+  // The top-level form has nothing to close: Escape there changes nothing.
+  const topForm = screen.getByRole('form', { name: 'Leave a Reply' });
+  await user.click(within(topForm).getByRole('textbox', { name: 'Name' }));
+  await user.keyboard('{Escape}');
+  expect(topForm).toBeInTheDocument();
+  expect(within(topForm).getByRole('textbox', { name: 'Name' })).toHaveFocus();
+  expect(reopened).toBeInTheDocument();
 });
 
 test('a failed post keeps every character, then the retry posts exactly one comment', async () => {

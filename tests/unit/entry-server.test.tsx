@@ -7,6 +7,7 @@ import { App } from '../../src/client/app/app';
 import { Providers } from '../../src/client/app/providers';
 import { createQueryClient } from '../../src/client/app/query-client';
 import { render } from '../../src/client/entry-server';
+import { formatCommentDate } from '../../src/client/lib/format-date';
 import { setupBackend, SLUG, TITLE } from './render-app';
 
 test('the server renders an article with its title, description, cache and 200', async () => {
@@ -42,9 +43,11 @@ test('the browser hydrates the server HTML without a mismatch, then loads the th
   const serverHeading = screen.getByRole('heading', { level: 1, name: TITLE });
   // The thread is in the server HTML, with plain dates (the server knows neither the reader's clock nor zone).
   const serverComment = screen.getByRole('article', { name: 'Maria Lopez' });
-  expect(serverComment).toHaveTextContent('January 25, 2012');
+  expect(serverComment).toHaveTextContent(/January 25, 2012 at 9:41\sam UTC/);
   expect(serverComment).not.toHaveClass('is-highlighted');
   expect(screen.queryByRole('form')).not.toBeInTheDocument();
+  // …but its place is kept, so the page does not grow when the form arrives.
+  expect(container.querySelector('#comments > .form-placeholder')).toBeInTheDocument();
 
   const queryClient = createQueryClient({ retry: false });
   hydrate(queryClient, JSON.parse(state) as DehydratedState);
@@ -61,10 +64,11 @@ test('the browser hydrates the server HTML without a mismatch, then loads the th
   // Hydration reused the server's DOM instead of replacing it.
   expect(screen.getByRole('heading', { level: 1, name: TITLE })).toBe(serverHeading);
   expect(screen.getByRole('heading', { level: 2, name: `2 Responses to “${TITLE}”` })).toBeInTheDocument();
-  // After hydration: the same DOM, now with relative dates, the highlight and the form.
+  // After hydration: the same DOM, now with the date in the reader's zone, the highlight and the form.
   expect(screen.getByRole('article', { name: 'Maria Lopez' })).toBe(serverComment);
   expect(serverComment).toHaveClass('is-highlighted');
-  expect(serverComment).toHaveTextContent(/years ago/);
+  expect(serverComment.querySelector('time')).toHaveTextContent(formatCommentDate('2012-01-25T09:41:00.000Z').replace(/\s+/g, ' '));
+  expect(serverComment).not.toHaveTextContent(/ago|UTC/);
   expect(await screen.findByRole('form', { name: 'Leave a Reply' })).toBeInTheDocument();
   act(() => root.unmount());
   container.remove();

@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
+import { formatCommentDate } from '../../src/client/lib/format-date';
 import seed from '../../src/content/seed-article.json';
 import { renderApp, SLUG, TITLE } from './render-app';
 
@@ -22,7 +23,10 @@ test('the reader shows the article and its two numbered comments', async () => {
   expect(items[0]).toContainElement(first);
   expect(first).toHaveAttribute('id', 'comment-1');
   expect(within(first).getByRole('button', { name: 'Reply to Daniel Whitfield' })).toBeInTheDocument();
-  expect(within(first).getByRole('link', { name: /ago$/ })).toHaveAttribute('href', '#comment-1');
+  // Years old: the date itself (in the reader's zone), not "15 years ago" with the date hidden in a tooltip.
+  const permalink = within(first).getByRole('link', { name: formatCommentDate('2011-12-02T18:12:00.000Z') });
+  expect(permalink).toHaveAttribute('href', '#comment-1');
+  expect(permalink).toHaveTextContent(/^December \d+, 2011 at \d+:\d\d\s[ap]m$/);
   expect(first.querySelector('time')).toHaveAttribute('datetime', '2011-12-02T18:12:00.000Z');
 
   const second = screen.getByRole('article', { name: 'Maria Lopez' });

@@ -6,6 +6,9 @@ const LOCALE = 'en';
 const dayFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'UTC' });
 const exactFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'full', timeStyle: 'short' });
 const exactUtcFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' });
+// "January 25, 2012 at 9:41 AM": built from parts below so "am" comes out as WordPress writes it.
+const commentFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeStyle: 'short' });
+const commentUtcFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
 const relativeFormat = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' });
 
 export function formatDay(iso: string): string {
@@ -15,6 +18,16 @@ export function formatDay(iso: string): string {
 /** In the reader's own time zone, or in UTC where that is unknown (on the server). */
 export function formatExact(iso: string, zone: 'local' | 'utc' = 'local'): string {
   return (zone === 'utc' ? exactUtcFormat : exactFormat).format(new Date(iso));
+}
+
+/**
+ * "January 25, 2012 at 9:41 am", in the reader's time zone; in UTC (and saying
+ * so) where that is unknown, i.e. on the server and while hydrating.
+ */
+export function formatCommentDate(iso: string, zone: 'local' | 'utc' = 'local'): string {
+  const parts = (zone === 'utc' ? commentUtcFormat : commentFormat).formatToParts(new Date(iso));
+  const text = parts.map((part) => (part.type === 'dayPeriod' ? part.value.toLowerCase() : part.value)).join('');
+  return zone === 'utc' ? `${text} UTC` : text;
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -28,9 +41,17 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 
 /** "3 days ago", "just now": the largest unit that fits, as WordPress themes show it. */
 export function formatRelative(iso: string, now: Date = new Date()): string {
-  const seconds = (new Date(iso).getTime() - now.getTime()) / 1000;
+  // A clock a little ahead of the server's must not read "in 2 minutes".
+  const seconds = Math.min(0, (new Date(iso).getTime() - now.getTime()) / 1000);
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return relativeFormat.format(Math.round(seconds / size), unit);
   }
   return 'just now';
+}
+
+/** Relative time reads well for a few days; after that the date itself says more. */
+export const RELATIVE_FOR_MS = 7 * 24 * 3600 * 1000;
+
+export function isRecent(iso: string, now: Date = new Date()): boolean {
+  return now.getTime() - new Date(iso).getTime() < RELATIVE_FOR_MS;
 }

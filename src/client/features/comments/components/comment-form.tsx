@@ -131,7 +131,20 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
       <Heading id={headingId} className="comment-form-title">
         {title}
       </Heading>
-      <form noValidate aria-labelledby={headingId} onSubmit={(event) => void handleSubmit(onSubmit)(event)}>
+      <form
+        noValidate
+        aria-labelledby={headingId}
+        onSubmit={(event) => void handleSubmit(onSubmit)(event)}
+        onKeyDown={
+          // Escape closes a reply form as "Cancel reply" does (the draft stays saved), unless an IME is composing.
+          onCancel &&
+          ((event) => {
+            if (event.key !== 'Escape' || event.nativeEvent.isComposing || event.defaultPrevented) return;
+            event.preventDefault();
+            onCancel();
+          })
+        }
+      >
         <p className="form-note">
           Required fields are marked <span aria-hidden="true">*</span>
         </p>

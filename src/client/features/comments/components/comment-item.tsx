@@ -1,7 +1,7 @@
 // One comment as WordPress shows it: avatar, author, date as permalink, body,
 // and a reply button that opens the reply form right beneath it.
 import { isHttpUrl } from '../../../../contract/schemas';
-import { formatDay, formatExact, formatRelative } from '../../../lib/format-date';
+import { formatCommentDate, formatExact, formatRelative, isRecent } from '../../../lib/format-date';
 import { useHydrated } from '../../../lib/use-hydrated';
 import type { ThreadComment } from '../api/get-comments';
 import { toParagraphs } from '../lib/paragraphs';
@@ -10,7 +10,8 @@ import { Identicon } from './identicon';
 
 export function CommentItem({ comment, highlighted }: { comment: ThreadComment; highlighted: boolean }) {
   const { replyTo, openReply } = useReplyState();
-  // "3 days ago" depends on when and where it is read: the server sends the plain date.
+  // "3 hours ago" and the reader's time zone depend on when and where the page is
+  // read: the server (and hydration) show the date in UTC, the browser then switches.
   const hydrated = useHydrated();
   const elementId = comment.optimistic ? undefined : commentElementId(comment.id);
   const authorId = `comment-author-${comment.id}`;
@@ -18,9 +19,11 @@ export function CommentItem({ comment, highlighted }: { comment: ThreadComment; 
   const className = ['comment', comment.status === 'pending' && 'is-pending', highlighted && 'is-highlighted']
     .filter(Boolean)
     .join(' ');
+  // Relative only while recent; older comments show their date, readable without hovering.
+  const relative = hydrated && isRecent(comment.createdAt);
   const date = (
-    <time className="comment-date" dateTime={comment.createdAt} title={formatExact(comment.createdAt, hydrated ? 'local' : 'utc')}>
-      {hydrated ? formatRelative(comment.createdAt) : formatDay(comment.createdAt)}
+    <time className="comment-date" dateTime={comment.createdAt} title={relative ? formatExact(comment.createdAt) : undefined}>
+      {relative ? formatRelative(comment.createdAt) : formatCommentDate(comment.createdAt, hydrated ? 'local' : 'utc')}
     </time>
   );
 

@@ -12,7 +12,7 @@ import { useHydrated } from '../../../lib/use-hydrated';
 import { useComments } from '../api/get-comments';
 import { loadOpenReply, saveOpenReply } from '../lib/drafts';
 import { commentElementId, replyButtonId, ReplyContext, type ReplyState } from '../lib/reply-context';
-import { LazyCommentForm, preloadCommentForm } from './lazy-comment-form';
+import { FormPlaceholder, LazyCommentForm, preloadCommentForm } from './lazy-comment-form';
 import { CommentThread } from './comment-thread';
 
 const POSTED_MESSAGE = 'Your comment was posted.';
@@ -108,8 +108,9 @@ export function CommentSection({ slug, articleTitle }: { slug: string; articleTi
         ) : (
           <CommentThread slug={slug} nodes={thread} targetId={targetId} focusReplyForm={reply.focus} />
         )}
-        {/* Not rendered on the server: drafts and saved details live in this browser only. */}
-        {hydrated && !comments.isPending && <LazyCommentForm slug={slug} parentId={null} title="Leave a Reply" />}
+        {/* Not rendered on the server (drafts and saved details live in this browser only): its place is kept instead. */}
+        {!comments.isPending &&
+          (hydrated ? <LazyCommentForm slug={slug} parentId={null} title="Leave a Reply" /> : <FormPlaceholder />)}
         <div className="visually-hidden" role="status" aria-live="polite">
           {announcement.text && <p key={announcement.key}>{announcement.text}</p>}
         </div>

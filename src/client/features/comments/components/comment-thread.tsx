@@ -14,10 +14,13 @@ interface ThreadProps {
   focusReplyForm: boolean;
 }
 
+/** Lets the stylesheet know how far in a list is (see comments.css); deeper than 9 shares one class. */
+const depthClass = (depth: number) => (depth <= 9 ? `depth-${depth}` : 'depth-deep');
+
 export function CommentThread({ slug, nodes, targetId, focusReplyForm, depth = 1 }: ThreadProps & { depth?: number }) {
   const { replyTo, cancelReply } = useReplyState();
   return (
-    <ol className={depth === 1 ? 'comment-list' : 'comment-list children'}>
+    <ol className={depth === 1 ? 'comment-list' : `comment-list children ${depthClass(depth)}`}>
       {nodes.map(({ comment, children }) => (
         <li key={comment.id} className="comment-entry">
           <CommentItem comment={comment} highlighted={comment.id === targetId} />

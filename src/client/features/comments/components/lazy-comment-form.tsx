@@ -8,9 +8,21 @@ const CommentFormChunk = lazy(() => loadForm().then((module) => ({ default: modu
 /** Start downloading the form early, e.g. while the thread is loading. */
 export const preloadCommentForm = () => void loadForm();
 
+/**
+ * Holds the form's place (about its height, see form.css) until it is there,
+ * so nothing below jumps when it arrives. Rendered on the server too, empty.
+ */
+export function FormPlaceholder({ reply = false, loading = false }: { reply?: boolean; loading?: boolean }) {
+  return (
+    <div className={reply ? 'form-placeholder is-reply' : 'form-placeholder'}>
+      {loading && <p className="form-loading">Loading the reply form…</p>}
+    </div>
+  );
+}
+
 export function LazyCommentForm(props: ComponentProps<typeof CommentFormChunk>) {
   return (
-    <Suspense fallback={<p className="form-loading">Loading the reply form…</p>}>
+    <Suspense fallback={<FormPlaceholder reply={props.parentId !== null} loading />}>
       <CommentFormChunk {...props} />
     </Suspense>
   );
