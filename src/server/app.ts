@@ -2,14 +2,17 @@
 // responses exactly as the MSW handlers do (src/mocks/handlers.ts).
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { ApiError, toApiError } from '../contract/api-error';
+import { compressResponses, precompressAssets, Representation, sendRepresentation, servePrecompressed } from './compression';
 import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER, MAX_REQUEST_BYTES, byteLength } from '../contract/schemas';
 import type { CommentService, ModerationAction } from '../domain/comment-service';
 import type { Config } from './config';
 import { createLogger, type Logger } from './log';
+import { createPageCache } from './page-cache';
 import { SECURITY_HEADERS, safeEqual } from './security';
 
 export interface RenderedPage {
@@ -26,6 +29,12 @@ export interface AppOptions {
   renderPage?: (url: string) => Promise<RenderedPage>;
   /** Built client assets (dist/client), served before pages are rendered. */
   staticDir?: string;
+  /**
+   * How long a rendered page is served again to everyone (a micro-cache,
+   * emptied when a comment is posted or moderated here). 0 or unset: every
+   * request renders, though concurrent requests for one URL share a render.
+   */
+  pageCacheMs?: number;
   logger?: Logger;
 }
 
@@ -66,6 +75,9 @@ export function createApp(options: AppOptions) {
     });
   });
 
+  // Inside the logger: text bodies above 1 KB go out brotli- or gzip-compressed when the client takes it.
+  app.use('*', compressResponses());
+
   app.onError((error, c) => {
     if (!(error instanceof ApiError)) {
       logger.error('unhandled error', {
@@ -92,10 +104,15 @@ export function createApp(options: AppOptions) {
     await next();
   });
   // Responses differ by these request headers; shared caches must not mix them up.
+  // (Unless a route chose otherwise: the comment list is revalidated by ETag.)
   app.use('/api/*', async (c, next) => {
     await next();
-    c.res.headers.set('Cache-Control', 'no-store');
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
+
+  const pages = options.renderPage ? createPageCache(options.renderPage, { ttlMs: options.pageCacheMs ?? 0 }) : undefined;
+  /** A change to what readers see: rendered pages (threads, comment counts) are stale. */
+  const commentsChanged = () => pages?.invalidate();
 
   app.get('/api/health', async (c) => {
     await options.checkHealth?.();
@@ -108,7 +125,12 @@ export function createApp(options: AppOptions) {
 
   app.get('/api/articles/:slug/comments', async (c) => {
     const authorToken = c.req.header(AUTHOR_TOKEN_HEADER) || undefined;
-    return c.json({ comments: await service.listComments(c.req.param('slug'), { authorToken }) });
+    const comments = await service.listComments(c.req.param('slug'), { authorToken });
+    // The browser may keep the list but must ask each time; an unchanged thread is a 304.
+    // Private: it holds this author's own pending comments.
+    c.header('Cache-Control', 'private, no-cache');
+    c.header('Vary', AUTHOR_TOKEN_HEADER, { append: true });
+    return sendRepresentation(c, new Representation(JSON.stringify({ comments }), 'application/json'));
   });
 
   app.post(
@@ -133,6 +155,7 @@ export function createApp(options: AppOptions) {
         authorToken: c.req.header(AUTHOR_TOKEN_HEADER) || undefined,
         clientKey: clientAddress(c, config.trustProxy),
       });
+      if (created) commentsChanged();
       return c.json({ comment }, created ? 201 : 200);
     },
   );
@@ -157,6 +180,7 @@ export function createApp(options: AppOptions) {
     const id = /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : NaN;
     if (!Number.isSafeInteger(id)) throw new ApiError('not_found', `There is no comment ${raw}.`);
     await service.moderate(id, action);
+    commentsChanged();
     return c.body(null, 204);
   };
   app.post('/api/admin/comments/:id/approve', moderate('approve'));
@@ -168,6 +192,8 @@ export function createApp(options: AppOptions) {
   });
 
   if (options.staticDir) {
+    // The hashed, immutable assets: compressed once, at the highest levels.
+    app.use('/assets/*', servePrecompressed(precompressAssets(join(options.staticDir, 'assets'))));
     const assets = serveStatic({
       root: options.staticDir,
       index: '\0', // never serve a directory's index.html: pages are rendered
@@ -186,11 +212,11 @@ export function createApp(options: AppOptions) {
   }
 
   app.get('*', async (c) => {
-    if (!options.renderPage) return c.text('Not found', 404);
+    if (!pages) return c.text('Not found', 404);
     const url = new URL(c.req.url);
-    const page = await options.renderPage(url.pathname + url.search);
+    const { page } = await pages.get(url.pathname + url.search);
     c.header('Cache-Control', 'no-cache');
-    return c.html(page.html, page.status as 200);
+    return sendRepresentation(c, page.rep, { status: page.status });
   });
 
   app.notFound((c) => {

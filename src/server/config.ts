@@ -69,6 +69,7 @@ const envSchema = z.object({
   DUPLICATE_CHECK: onOff('on'),
   TRUST_PROXY: onOff('off'),
   SERVE_CLIENT: onOff('on'),
+  PAGE_CACHE_SECONDS: integer(2, 0, 3600),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'must be debug, info, warn, error or silent' }).default('info'),
 });
 
@@ -90,6 +91,8 @@ export interface Config {
   trustProxy: boolean;
   /** Serve dist/client and render pages; off when Vite serves the client (npm run dev). */
   serveClient: boolean;
+  /** How long a server-rendered page is served again before it is rendered anew; 0: never. */
+  pageCacheSeconds: number;
   logLevel: LogLevel;
 }
 
@@ -125,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     duplicateCheck: e.DUPLICATE_CHECK,
     trustProxy: e.TRUST_PROXY,
     serveClient: e.SERVE_CLIENT,
+    pageCacheSeconds: e.PAGE_CACHE_SECONDS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -53,7 +53,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       }
     }
 
-    const app = createApp({ service, config, checkHealth: () => store.ping(), renderPage, staticDir, logger });
+    const app = createApp({
+      service,
+      config,
+      checkHealth: () => store.ping(),
+      renderPage,
+      staticDir,
+      pageCacheMs: config.pageCacheSeconds * 1000,
+      logger,
+    });
     const listening = await new Promise<ServerType>((resolveListen, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolveListen(s));
       s.once('error', reject);
@@ -131,9 +139,12 @@ async function main() {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
+/** Runs the server from the environment until SIGTERM/SIGINT (`npm start` runs the bundled build of this file). */
+export function run(): Promise<void> {
+  return main().catch((error: unknown) => {
     process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'failed to start', error: error instanceof Error ? error.message : String(error) })}\n`);
     process.exit(1);
   });
 }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void run();

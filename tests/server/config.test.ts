@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       duplicateCheck: true,
       trustProxy: false,
       serveClient: true,
+      pageCacheSeconds: 2,
       logLevel: 'info',
     });
     expect(config.dataDir).toMatch(/\/data$/);
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
       DUPLICATE_CHECK: 'off',
       TRUST_PROXY: 'on',
       SERVE_CLIENT: 'off',
+      PAGE_CACHE_SECONDS: '0',
       LOG_LEVEL: 'warn',
     });
     expect(config).toEqual({
@@ -50,6 +52,7 @@ describe('loadConfig', () => {
       duplicateCheck: false,
       trustProxy: true,
       serveClient: false,
+      pageCacheSeconds: 0,
       logLevel: 'warn',
     });
   });
@@ -66,6 +69,7 @@ describe('loadConfig', () => {
     ['FLOOD_INTERVAL_SECONDS', '-1'],
     ['DUPLICATE_CHECK', 'yes please'],
     ['TRUST_PROXY', 'sometimes'],
+    ['PAGE_CACHE_SECONDS', '-2'],
     ['LOG_LEVEL', 'loud'],
   ])('rejects %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
