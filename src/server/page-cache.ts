@@ -18,6 +18,8 @@ export interface PageCacheOptions {
   ttlMs: number;
   /** Most pages kept at once; the oldest go first. */
   maxEntries?: number;
+  /** Most bytes of HTML kept at once (a 500-comment page is about 2.4 MB); the oldest go first. */
+  maxBytes?: number;
   now?: () => number;
 }
 
@@ -34,9 +36,25 @@ const HTML = 'text/html; charset=UTF-8';
 export function createPageCache(render: (url: string) => Promise<RenderedPage>, options: PageCacheOptions): PageCache {
   const { ttlMs } = options;
   const maxEntries = options.maxEntries ?? 256;
+  const maxBytes = options.maxBytes ?? 64 * 2 ** 20;
   const now = options.now ?? Date.now;
   let generation = 0;
+  let bytes = 0;
   const entries = new Map<string, { page: CachedPage; expires: number }>();
+  const remove = (url: string) => {
+    const entry = entries.get(url);
+    if (!entry) return;
+    bytes -= entry.page.rep.body.byteLength;
+    entries.delete(url);
+  };
+  const store = (url: string, page: CachedPage) => {
+    remove(url);
+    const time = now();
+    for (const [key, entry] of entries) if (entry.expires <= time) remove(key);
+    entries.set(url, { page, expires: time + ttlMs });
+    bytes += page.rep.body.byteLength;
+    while (entries.size > maxEntries || (bytes > maxBytes && entries.size > 1)) remove(entries.keys().next().value as string);
+  };
   const rendering = new Map<string, { generation: number; promise: Promise<CachedPage> }>();
 
   function renderOnce(url: string): Promise<CachedPage> {
@@ -44,12 +62,9 @@ export function createPageCache(render: (url: string) => Promise<RenderedPage>, 
     const promise = render(url).then(
       (result) => {
         const page: CachedPage = { status: result.status, rep: new Representation(result.html, HTML) };
-        // Only successful pages, and only if nothing changed while rendering.
-        if (ttlMs > 0 && page.status === 200 && started === generation) {
-          entries.delete(url);
-          entries.set(url, { page, expires: now() + ttlMs });
-          while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
-        }
+        // Only successful pages, only if nothing changed while rendering, and not
+        // for query strings (the pages ignore them; anyone could make up endless ones).
+        if (ttlMs > 0 && page.status === 200 && started === generation && !url.includes('?')) store(url, page);
         return page;
       },
     );
@@ -66,7 +81,7 @@ export function createPageCache(render: (url: string) => Promise<RenderedPage>, 
       const entry = entries.get(url);
       if (entry) {
         if (entry.expires > now()) return { page: entry.page, cached: true };
-        entries.delete(url);
+        remove(url);
       }
       const running = rendering.get(url);
       if (running && running.generation === generation) return { page: await running.promise, cached: true };
@@ -75,6 +90,7 @@ export function createPageCache(render: (url: string) => Promise<RenderedPage>, 
     invalidate() {
       generation++;
       entries.clear();
+      bytes = 0;
       rendering.clear();
     },
     get size() {

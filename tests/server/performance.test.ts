@@ -247,6 +247,19 @@ describe('page micro-cache', () => {
     expect((await cache.get('/a')).page.rep.body.toString()).toBe('<p>fresh</p>');
   });
 
+  it('keeps no pages for query strings and stays within its byte budget', async () => {
+    let renders = 0;
+    const cache = createPageCache(async () => ({ status: 200, html: `<p>${++renders}</p>${'x'.repeat(100)}` }), { ttlMs: 60_000, maxBytes: 250 });
+    await cache.get('/a?x=1');
+    expect((await cache.get('/a?x=1')).cached).toBe(false);
+    await cache.get('/a');
+    await cache.get('/b');
+    expect(cache.size).toBe(2);
+    await cache.get('/c');
+    expect(cache.size).toBe(2);
+    expect((await cache.get('/a')).cached).toBe(false);
+  });
+
   it('expires pages after the TTL', async () => {
     let clock = 0;
     let renders = 0;
