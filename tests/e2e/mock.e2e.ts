@@ -392,6 +392,54 @@ describe('accessibility and layout', () => {
     }
   });
 
+  test('the site name starts where the reading column does, on a desktop and a phone', async () => {
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 360, height: 740 },
+    ]) {
+      const t = await harness.newPage({ viewport });
+      await t.page.goto(server.url + ARTICLE_PATH);
+      await waitForReader(t.page);
+      const left = (selector: string) => t.page.locator(selector).first().evaluate((el) => Math.round(el.getBoundingClientRect().left));
+      expect(await left('.site-name'), `at ${viewport.width} px`).toBe(await left('h1'));
+      expect(await left('.site-name'), `at ${viewport.width} px`).toBe(await left('#comments'));
+      await t.context.close();
+    }
+  });
+
+  test('the bottom form arrives without growing the page, a reply form spans the comment column at 360 px and Escape closes it', async () => {
+    const t = await harness.newPage({ viewport: { width: 360, height: 740 } });
+    // Record the page height whenever the DOM changes, from the first paint on.
+    await t.page.addInitScript(() => {
+      const heights: number[] = [];
+      Object.assign(window, { formHeights: heights });
+      new MutationObserver(() => {
+        if (document.querySelector('.form-placeholder, #comments > .comment-form')) heights.push(document.documentElement.scrollHeight);
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await t.page.goto(server.url + ARTICLE_PATH);
+    await waitForReader(t.page);
+    await t.page.getByRole('form', { name: 'Leave a Reply' }).waitFor();
+    const heights = await t.page.evaluate(() => (window as unknown as { formHeights: number[] }).formHeights);
+    const final = await t.page.evaluate(() => document.documentElement.scrollHeight);
+    // Within a few pixels: the placeholder is the form's measured height.
+    expect(Math.min(...heights), 'page height while the form loads').toBeGreaterThan(final - 40);
+
+    // The reply form uses the width of the comment column, not what is left after the indent.
+    await t.page.getByRole('button', { name: REPLY_TO_FIRST, exact: true }).click();
+    const reply = t.page.getByRole('form', { name: REPLY_TO_FIRST });
+    const width = await reply.evaluate((form) => form.parentElement!.getBoundingClientRect().width);
+    const column = await t.page.locator('ol.comment-list > li').first().evaluate((li) => li.getBoundingClientRect().width);
+    expect(width).toBeGreaterThanOrEqual(column - 1);
+
+    // Escape closes it, as Cancel reply does, and gives focus back to the reply button.
+    await reply.getByRole('textbox', { name: 'Comment' }).focus();
+    await t.page.keyboard.press('Escape');
+    await expect.poll(() => reply.count()).toBe(0);
+    expect(await t.page.evaluate(() => document.activeElement?.textContent)).toBe(REPLY_TO_FIRST);
+    await t.context.close();
+  });
+
   test('screenshots of the reader: desktop and 360 px, light and dark', async () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     for (const [label, viewport] of [

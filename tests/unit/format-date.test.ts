@@ -21,3 +21,8 @@ test('the date as WordPress writes it, in UTC (and saying so) where the zone is 
   expect(formatCommentDate('2011-12-02T18:12:00.000Z', 'utc')).toMatch(/^December 2, 2011 at 6:12\spm UTC$/);
   expect(formatCommentDate('2012-01-25T09:41:00.000Z')).toMatch(/^January 2[45], 2012 at \d{1,2}:\d\d\s[ap]m$/);
 });
+
+test('the same characters whatever the ICU version (server and browser must agree when hydrating)', () => {
+  expect(formatCommentDate('2012-01-25T09:41:00.000Z', 'utc')).toBe('January 25, 2012 at 9:41\u00a0am UTC');
+  expect(formatCommentDate('2011-12-02T00:05:00.000Z', 'utc')).toBe('December 2, 2011 at 12:05\u00a0am UTC');
+});

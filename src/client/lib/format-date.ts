@@ -6,9 +6,9 @@ const LOCALE = 'en';
 const dayFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'UTC' });
 const exactFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'full', timeStyle: 'short' });
 const exactUtcFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' });
-// "January 25, 2012 at 9:41 AM": built from parts below so "am" comes out as WordPress writes it.
-const commentFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeStyle: 'short' });
-const commentUtcFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+const commentOptions: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true };
+const commentFormat = new Intl.DateTimeFormat(LOCALE, commentOptions);
+const commentUtcFormat = new Intl.DateTimeFormat(LOCALE, { ...commentOptions, timeZone: 'UTC' });
 const relativeFormat = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' });
 
 export function formatDay(iso: string): string {
@@ -25,8 +25,11 @@ export function formatExact(iso: string, zone: 'local' | 'utc' = 'local'): strin
  * so) where that is unknown, i.e. on the server and while hydrating.
  */
 export function formatCommentDate(iso: string, zone: 'local' | 'utc' = 'local'): string {
+  // Assembled from the parts, not format(): ICU versions differ in the literals (Node puts
+  // U+202F before "AM", Chromium a space), and the server's text must equal the browser's.
   const parts = (zone === 'utc' ? commentUtcFormat : commentFormat).formatToParts(new Date(iso));
-  const text = parts.map((part) => (part.type === 'dayPeriod' ? part.value.toLowerCase() : part.value)).join('');
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const text = `${part('month')} ${part('day')}, ${part('year')} at ${part('hour')}:${part('minute')}\u00a0${part('dayPeriod').toLowerCase()}`;
   return zone === 'utc' ? `${text} UTC` : text;
 }
 
