@@ -7,7 +7,15 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { ApiError, toApiError } from '../contract/api-error';
-import { compressResponses, precompressAssets, Representation, sendRepresentation, servePrecompressed } from './compression';
+import {
+  compressResponses,
+  etagMatches,
+  precompressAssets,
+  Representation,
+  sendRepresentation,
+  servePrecompressed,
+  weakEtag,
+} from './compression';
 import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER, MAX_REQUEST_BYTES, byteLength } from '../contract/schemas';
 import type { CommentService, ModerationAction } from '../domain/comment-service';
 import type { Config } from './config';
@@ -35,8 +43,20 @@ export interface AppOptions {
    * request renders, though concurrent requests for one URL share a render.
    */
   pageCacheMs?: number;
+  /**
+   * A cheap, exact validator of an article's comment list (one small query
+   * instead of the list): `tag` changes with every change to its comments;
+   * `shared` when this viewer sees what everyone sees (no comments of theirs
+   * await moderation). Undefined for an unknown article. Without it, the
+   * list's ETag is a hash of the list.
+   */
+  commentsVersion?: (slug: string, authorToken: string | undefined) => Promise<{ tag: string; shared: boolean } | undefined>;
   logger?: Logger;
 }
+
+const JSON_TYPE = 'application/json';
+/** Comment lists everyone sees, kept per article with their version; this many articles at most. */
+const SHARED_LISTS = 64;
 
 const jsonError = (c: Context, error: unknown) => {
   const apiError = toApiError(error);
@@ -123,14 +143,38 @@ export function createApp(options: AppOptions) {
 
   app.get('/api/articles/:slug', async (c) => c.json(await service.getArticle(c.req.param('slug'))));
 
+  const sharedLists = new Map<string, Representation>();
   app.get('/api/articles/:slug/comments', async (c) => {
+    const slug = c.req.param('slug');
     const authorToken = c.req.header(AUTHOR_TOKEN_HEADER) || undefined;
-    const comments = await service.listComments(c.req.param('slug'), { authorToken });
     // The browser may keep the list but must ask each time; an unchanged thread is a 304.
-    // Private: it holds this author's own pending comments.
+    // Private: it may hold this author's own pending comments.
     c.header('Cache-Control', 'private, no-cache');
     c.header('Vary', AUTHOR_TOKEN_HEADER, { append: true });
-    return sendRepresentation(c, new Representation(JSON.stringify({ comments }), 'application/json'));
+    // Read before the list, so a list never goes out with a validator newer than itself.
+    const version = await options.commentsVersion?.(slug, authorToken);
+    if (!version) {
+      const comments = await service.listComments(slug, { authorToken });
+      return sendRepresentation(c, new Representation(JSON.stringify({ comments }), JSON_TYPE));
+    }
+    const etag = version.shared || !authorToken ? `W/"c${version.tag}"` : `W/"c${version.tag}-${weakEtag(authorToken).slice(3, 19)}"`;
+    if (etagMatches(c.req.header('If-None-Match'), etag)) {
+      c.header('ETag', etag);
+      c.header('Vary', 'Accept-Encoding', { append: true });
+      return c.body(null, 304);
+    }
+    let list = version.shared ? sharedLists.get(slug) : undefined;
+    if (list?.etag !== etag) {
+      // A viewer with nothing pending sees exactly the list everyone sees.
+      const comments = await service.listComments(slug, version.shared ? {} : { authorToken });
+      list = new Representation(JSON.stringify({ comments }), JSON_TYPE, 'dynamic', etag);
+      if (version.shared) {
+        sharedLists.delete(slug);
+        sharedLists.set(slug, list);
+        if (sharedLists.size > SHARED_LISTS) sharedLists.delete(sharedLists.keys().next().value as string);
+      }
+    }
+    return sendRepresentation(c, list);
   });
 
   app.post(

@@ -104,9 +104,11 @@ export class Representation {
     body: string | Uint8Array,
     readonly contentType: string,
     private readonly effort: Effort = 'dynamic',
+    /** A validator known without hashing the body (such as a version); by default a hash of it. */
+    etag?: string,
   ) {
     this.body = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
-    this.etag = weakEtag(this.body);
+    this.etag = etag ?? weakEtag(this.body);
   }
 
   get compressible() {

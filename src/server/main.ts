@@ -2,6 +2,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { pathToFileURL } from 'node:url';
 import { createCommentService } from '../domain/comment-service';
+import { hashToken } from '../domain/hashing';
 import { seedStore } from '../domain/seed';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -60,6 +61,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       renderPage,
       staticDir,
       pageCacheMs: config.pageCacheSeconds * 1000,
+      commentsVersion: async (slug, authorToken) => {
+        const found = await store.commentsVersion(slug, authorToken ? hashToken(authorToken) : undefined);
+        return found && { tag: `${found.articleId}.${found.version}`, shared: !found.ownPending };
+      },
       logger,
     });
     const listening = await new Promise<ServerType>((resolveListen, reject) => {

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commentListSchema } from '../../src/contract/schemas';
 import { SEED_SLUG } from '../../src/domain/seed';
 import { etagMatches, negotiateEncoding } from '../../src/server/compression';
+import { openStore } from '../../src/server/db/kysely-store';
 import { createPageCache } from '../../src/server/page-cache';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/security';
 import { postJson, startTestServer, type TestServer } from '../support/server';
@@ -169,6 +170,31 @@ describe('ETags', () => {
     const author = await server.api(COMMENTS, { headers: { 'X-Author-Token': token, 'If-None-Match': anyone.headers.get('etag')! } });
     expect(author.status).toBe(200);
     expect(commentListSchema.parse(await author.json()).comments).toHaveLength(3);
+  });
+
+  it('sees status changes and changes made by another instance on the same database', async () => {
+    const server = await start({ ADMIN_TOKEN });
+    const first = await server.api(COMMENTS);
+    const etag = first.headers.get('etag')!;
+    const [comment] = commentListSchema.parse(await first.json()).comments;
+    const spam = await server.api(`/api/admin/comments/${comment.id}/spam`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(spam.status).toBe(204);
+    const afterSpam = await server.api(COMMENTS, { headers: { 'If-None-Match': etag } });
+    expect(afterSpam.status).toBe(200);
+    const etag2 = afterSpam.headers.get('etag')!;
+    expect(commentListSchema.parse(await afterSpam.json()).comments.map((c) => c.id)).not.toContain(comment.id);
+    expect((await server.api(COMMENTS, { headers: { 'If-None-Match': etag2 } })).status).toBe(304);
+
+    // Another process approves it again, straight in the database: no in-process hook runs.
+    const other = await openStore({ dataDir: server.dataDir });
+    try {
+      expect(await other.setCommentStatus(comment.id, 'approved')).toBe(true);
+    } finally {
+      await other.close();
+    }
+    const afterOther = await server.api(COMMENTS, { headers: { 'If-None-Match': etag2 } });
+    expect(afterOther.status).toBe(200);
+    expect(commentListSchema.parse(await afterOther.json()).comments.map((c) => c.id)).toContain(comment.id);
   });
 
   it('answers a reload of an unchanged page with 304', async () => {

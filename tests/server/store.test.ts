@@ -180,6 +180,40 @@ describe.each([sqlite, postgres] as Engine[])('$name store', (engine) => {
     }
   });
 
+  it('raises an article\'s comments version with every change to its comments, whichever instance makes it', async () => {
+    const database = `versions_${++counter}`;
+    const one = await engine.open(database);
+    const two = await engine.open(database);
+    try {
+      const a = await one.saveArticle(article('versioned'));
+      const b = await one.saveArticle(article('other'));
+      const version = async () => (await one.commentsVersion('versioned'))!.version;
+      expect(await one.commentsVersion('no-such-article')).toBeUndefined();
+      const seen = [await version()];
+      const first = (await two.insertComment(comment(a.id, { idempotencyKey: 'version-key-1' }))).comment;
+      seen.push(await version());
+      await two.insertComment(comment(a.id, { idempotencyKey: 'version-key-1' })); // a replay changes nothing
+      expect(await version()).toBe(seen.at(-1));
+      await two.insertComment(comment(b.id)); // another article's comments are another version
+      expect(await version()).toBe(seen.at(-1));
+      const reply = (await two.insertComment(comment(a.id, { parentId: first.id, body: 'Reply' }))).comment;
+      seen.push(await version());
+      await two.setCommentStatus(reply.id, 'spam');
+      seen.push(await version());
+      await two.deleteComment(first.id);
+      seen.push(await version());
+      expect(new Set(seen).size).toBe(seen.length);
+
+      await two.insertComment(comment(a.id, { status: 'pending', body: 'Mine', authorTokenHash: 'hash-of-my-token' }));
+      expect((await one.commentsVersion('versioned', 'hash-of-my-token'))!.ownPending).toBe(true);
+      expect((await one.commentsVersion('versioned', 'hash-of-another'))!.ownPending).toBe(false);
+      expect((await one.commentsVersion('versioned'))!.ownPending).toBe(false);
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+
   it('keeps one generated avatar secret across instances', async () => {
     const database = `secret_${++counter}`;
     const one = await engine.open(database);

@@ -19,6 +19,12 @@ export interface KyselyStore extends CommentStore {
    * converge on whichever value was written first.
    */
   getOrCreateSetting(key: string, create: () => string): Promise<string>;
+  /**
+   * The article's comments version (raised by every change to its comments)
+   * and whether the holder of tokenHash has comments awaiting moderation on
+   * it; undefined when there is no such article.
+   */
+  commentsVersion(slug: string, tokenHash?: string): Promise<{ articleId: number; version: number; ownPending: boolean } | undefined>;
 }
 
 function toArticle(row: ArticleRow): ArticleRecord {
@@ -200,6 +206,29 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
         .execute();
       const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
       return row.value;
+    },
+
+    async commentsVersion(slug, tokenHash) {
+      const row = await db
+        .selectFrom('articles as a')
+        .leftJoin('comment_versions as v', 'v.article_id', 'a.id')
+        .select(['a.id', 'v.version'])
+        .select((eb) =>
+          (tokenHash
+            ? eb
+                .selectFrom('comments as c')
+                .select('c.id')
+                .whereRef('c.article_id', '=', 'a.id')
+                .where('c.status', '=', 'pending')
+                .where('c.author_token_hash', '=', tokenHash)
+                .limit(1)
+            : sql<number | null>`null`
+          ).as('own_pending'),
+        )
+        .where('a.slug', '=', slug)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return { articleId: Number(row.id), version: Number(row.version ?? 0), ownPending: row.own_pending !== null && row.own_pending !== undefined };
     },
 
     async close() {

@@ -54,6 +54,52 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         await db.schema.dropTable('settings').execute();
       },
     },
+    // A counter per article, raised by the database itself with every insert, status
+    // change, re-parenting or deletion of one of its comments, whoever makes it (any
+    // instance, the CLI, plain SQL): a cheap and exact validator for the comment list.
+    '0003_comment_versions': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('comment_versions')
+          .addColumn('article_id', 'integer', (col) => col.primaryKey())
+          .addColumn('version', 'integer', (col) => col.notNull())
+          .execute();
+        if (engine === 'sqlite') {
+          const bump = (row: 'NEW' | 'OLD') =>
+            `INSERT INTO comment_versions (article_id, version) VALUES (${row}.article_id, 1) ON CONFLICT (article_id) DO UPDATE SET version = version + 1;`;
+          await sql.raw(`CREATE TRIGGER comments_version_insert AFTER INSERT ON comments BEGIN ${bump('NEW')} END`).execute(db);
+          await sql.raw(`CREATE TRIGGER comments_version_update AFTER UPDATE OF status, parent_id ON comments BEGIN ${bump('NEW')} END`).execute(db);
+          await sql.raw(`CREATE TRIGGER comments_version_delete AFTER DELETE ON comments BEGIN ${bump('OLD')} END`).execute(db);
+        } else {
+          await sql
+            .raw(
+              `CREATE FUNCTION colloquy_bump_comment_version() RETURNS trigger LANGUAGE plpgsql AS $$
+              BEGIN
+                INSERT INTO comment_versions (article_id, version)
+                VALUES (CASE WHEN TG_OP = 'DELETE' THEN OLD.article_id ELSE NEW.article_id END, 1)
+                ON CONFLICT (article_id) DO UPDATE SET version = comment_versions.version + 1;
+                RETURN NULL;
+              END $$`,
+            )
+            .execute(db);
+          await sql
+            .raw(
+              `CREATE TRIGGER comments_version AFTER INSERT OR DELETE OR UPDATE OF status, parent_id ON comments
+              FOR EACH ROW EXECUTE FUNCTION colloquy_bump_comment_version()`,
+            )
+            .execute(db);
+        }
+      },
+      async down(db: Kysely<unknown>) {
+        if (engine === 'sqlite') {
+          for (const name of ['insert', 'update', 'delete']) await sql.raw(`DROP TRIGGER IF EXISTS comments_version_${name}`).execute(db);
+        } else {
+          await sql.raw('DROP TRIGGER IF EXISTS comments_version ON comments').execute(db);
+          await sql.raw('DROP FUNCTION IF EXISTS colloquy_bump_comment_version()').execute(db);
+        }
+        await db.schema.dropTable('comment_versions').execute();
+      },
+    },
   };
 }
 

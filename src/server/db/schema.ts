@@ -35,10 +35,17 @@ export interface SettingsTable {
   value: string;
 }
 
+/** Raised with every insert, status change or deletion of an article's comments. */
+export interface CommentVersionsTable {
+  article_id: number;
+  version: number;
+}
+
 export interface Database {
   articles: ArticlesTable;
   comments: CommentsTable;
   settings: SettingsTable;
+  comment_versions: CommentVersionsTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;
