@@ -37,25 +37,105 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function load(url: string, init: RequestInit | (() => RequestInit), total: number, concurrency: number) {
+/**
+ * Requests over keep-alive connections with node:http, reading the bytes as
+ * they come and never decompressing them: the client's work stays out of the
+ * server's figures (fetch would inflate every compressed body on the same CPUs).
+ */
+async function load(url: () => string, init: RequestInit | (() => RequestInit), total: number, concurrency: number) {
+  const { Agent, request } = await import('node:http');
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const once = (target: string, options: RequestInit) =>
+    new Promise<number>((resolve, reject) => {
+      const headers = Object.fromEntries(new Headers(options.headers).entries());
+      const req = request(target, { method: options.method ?? 'GET', headers, agent }, (res) => {
+        res.on('data', () => {});
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(typeof options.body === 'string' ? options.body : undefined);
+    });
   const times: number[] = [];
   let next = 0;
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < total) {
-        next++;
-        const t0 = performance.now();
-        const response = await fetch(url, typeof init === 'function' ? init() : init);
-        await response.arrayBuffer();
-        if (response.status >= 400) throw new Error(`${url} answered ${response.status}`);
-        times.push(performance.now() - t0);
-      }
-    }),
-  );
+  try {
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < total) {
+          next++;
+          const t0 = performance.now();
+          const target = url();
+          const status = await once(target, typeof init === 'function' ? init() : init);
+          if (status >= 400) throw new Error(`${target} answered ${status}`);
+          times.push(performance.now() - t0);
+        }
+      }),
+    );
+  } finally {
+    agent.destroy();
+  }
   const seconds = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
   return { rps: total / seconds, p50: times[Math.floor(times.length * 0.5)], p95: times[Math.floor(times.length * 0.95)] };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Bytes on the wire (fetch would decompress them). */
+async function wire(url: string, headers: Record<string, string>): Promise<number> {
+  const { request } = await import('node:http');
+  return new Promise((resolve, reject) => {
+    request(url, { headers }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      res.on('end', () => resolve(bytes));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+async function startBenchServer(args: string[]) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'colloquy-bench-'));
+  const port = await freePort();
+  const server = spawn(process.execPath, args, {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      FLOOD_INTERVAL_SECONDS: '0',
+      LOG_LEVEL: 'silent',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  // Let start-up work (asset precompression) settle before measuring.
+  await new Promise((r) => setTimeout(r, 3000));
+  return { server, base, dataDir };
+}
+
+async function stopServer(server: ReturnType<typeof spawn>, dataDir: string) {
+  server.kill('SIGTERM');
+  await new Promise((r) => server.on('exit', r));
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+async function idleRss(args: string[]): Promise<number> {
+  const { server, dataDir } = await startBenchServer(args);
+  const rss = rssOf(server.pid!);
+  await stopServer(server, dataDir);
+  return rss;
 }
 
 function rssOf(pid: number): number {
@@ -104,23 +184,60 @@ async function main() {
   log(`| buildThread, depth cap 5 | ${threadMs.toFixed(2)} | ${(threadMs / sortMs).toFixed(1)} |`);
   log();
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'colloquy-bench-'));
-  const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, FLOOD_INTERVAL_SECONDS: '0', LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
+  // The server as `npm start` runs it (an esbuild bundle, NODE_ENV=production), and for the
+  // memory comparison as it ran before: TypeScript through tsx's loader.
+  const START = ['scripts/start.mjs'];
+  const TSX = ['--import', 'tsx', 'src/server/main.ts'];
+  const rssStart = await idleRss(START);
+  const rssTsx = await idleRss(TSX);
+
+  const { server, base, dataDir } = await startBenchServer(START);
   try {
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
-      } catch {
-        /* not up yet */
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
     const rssIdle = rssOf(server.pid!);
+    const asset = readdirSync('dist/client/assets')
+      .filter((f) => f.endsWith('.js'))
+      .sort((a, b) => statSync(join('dist/client/assets', b)).size - statSync(join('dist/client/assets', a)).size)[0];
+    const IDENTITY = { 'Accept-Encoding': 'identity' };
+    const BR = { 'Accept-Encoding': 'br, gzip' };
+    const GZIP = { 'Accept-Encoding': 'gzip' };
+    const concurrency = 16;
+    let unique = 0;
+    // A query string bypasses the page micro-cache: every request is a first render.
+    const uncached = (headers: Record<string, string>) => ({ path: () => `/articles/${SLUG}?bench=${unique++}`, headers });
+    const page = `/articles/${SLUG}`;
+    const comments = `/api/articles/${SLUG}/comments`;
+
+    type Case = { name: string; path: string | (() => string); headers?: Record<string, string>; total?: number };
+    const results = new Map<string, Awaited<ReturnType<typeof load>>>();
+    let baseline = 0;
+    const run = async (cases: Case[]) => {
+      for (const c of cases) {
+        const total = c.total ?? 2000;
+        const target = () => `${base}${typeof c.path === 'function' ? c.path() : c.path}`;
+        await load(target, { headers: c.headers }, Math.min(200, total / 4), concurrency);
+        const result = await load(target, { headers: c.headers }, total, concurrency);
+        baseline ||= result.rps;
+        results.set(c.name, result);
+        log(`| ${c.name} | ${result.rps.toFixed(0)} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${(result.rps / baseline).toFixed(2)} |`);
+      }
+    };
+
+    log(`## Comment server on SQLite (16 concurrent, loopback, as \`npm start\` runs it)`);
+    log();
+    log('2000 requests a case (fewer for first renders). "Uncompressed" requests send `Accept-Encoding: identity`, compressed ones `br, gzip`; the client reads the bytes without decompressing them, so its own work stays out of the figures. A query string makes a "first render": the micro-cache keeps no pages for query strings.');
+    log();
+    log('| request | req/s | p50 ms | p95 ms | throughput ratio to baseline |');
+    log('|---|---|---|---|---|');
+    await run([
+      { name: 'GET /api/health (baseline)', path: '/api/health', headers: IDENTITY },
+      { name: 'GET the main JS asset, uncompressed', path: `/assets/${asset}`, headers: IDENTITY },
+      { name: 'GET the main JS asset, brotli (precompressed)', path: `/assets/${asset}`, headers: BR },
+      { name: 'GET /api/articles', path: '/api/articles', headers: BR },
+      { name: 'reader page, 2 comments, first render', ...uncached(BR), total: 1000 },
+      { name: 'reader page, 2 comments, micro-cached', path: page, headers: BR },
+    ]);
+    const small = { page: await wire(`${base}${page}`, IDENTITY), pageBr: await wire(`${base}${page}`, BR) };
+
     // 500 comments on the article, a realistic busy thread.
     const bodyText = seed.comments[1].body;
     for (let i = 0; i < 500; i++) {
@@ -131,30 +248,21 @@ async function main() {
       });
       if (response.status !== 201) throw new Error(`seeding comment ${i}: ${response.status}`);
     }
-    const asset = readdirSync('dist/client/assets').find((f) => f.endsWith('.js'));
-    const total = 2000;
-    const concurrency = 16;
-    const cases: Array<[string, string, RequestInit | (() => RequestInit)]> = [
-      ['GET /api/health (baseline)', '/api/health', {}],
-      [`GET a static JS asset`, `/assets/${asset}`, {}],
-      ['GET /api/articles', '/api/articles', {}],
-      ['GET comments (502 comments, SQLite)', `/api/articles/${SLUG}/comments`, {}],
-      ['GET the reader page, server-rendered', `/articles/${SLUG}`, {}],
-    ];
-    log(`## Comment server on SQLite (${total} requests, ${concurrency} concurrent, loopback)`);
-    log();
-    log('| request | req/s | p50 ms | p95 ms | throughput ratio to baseline |');
-    log('|---|---|---|---|---|');
-    let baseline = 0;
-    for (const [name, path, init] of cases) {
-      await load(`${base}${path}`, init, 200, concurrency);
-      const result = await load(`${base}${path}`, init, total, concurrency);
-      baseline ||= result.rps;
-      log(`| ${name} | ${result.rps.toFixed(0)} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${(result.rps / baseline).toFixed(2)} |`);
-    }
+    const etag = (await fetch(`${base}${comments}`)).headers.get('etag') ?? '';
+    await run([
+      { name: 'GET comments (502), uncompressed, 200', path: comments, headers: IDENTITY },
+      { name: 'GET comments (502), brotli, 200', path: comments, headers: BR },
+      { name: 'GET comments (502), gzip, 200', path: comments, headers: GZIP },
+      { name: 'GET comments (502), brotli, with an author token, 200', path: comments, headers: { ...BR, 'X-Author-Token': 'bench-reader-token' } },
+      { name: 'GET comments (502), If-None-Match, 304', path: comments, headers: { ...BR, 'If-None-Match': etag } },
+      { name: 'reader page, 502 comments, first render, uncompressed', ...uncached(IDENTITY), total: 200 },
+      { name: 'reader page, 502 comments, first render, brotli', ...uncached(BR), total: 200 },
+      { name: 'reader page, 502 comments, micro-cached, uncompressed', path: page, headers: IDENTITY },
+      { name: 'reader page, 502 comments, micro-cached, brotli', path: page, headers: BR },
+    ]);
     let n = 0;
     const post = await load(
-      `${base}/api/articles/${SLUG}/comments`,
+      () => `${base}/api/articles/${SLUG}/comments`,
       () => ({
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `bench-${Date.now()}-${n}` },
@@ -165,13 +273,44 @@ async function main() {
     );
     log(`| POST a comment (idempotency key, duplicate + flood checks) | ${post.rps.toFixed(0)} | ${post.p50.toFixed(1)} | ${post.p95.toFixed(1)} | ${(post.rps / baseline).toFixed(2)} |`);
     log();
+
+    const large = { page: await wire(`${base}${page}`, IDENTITY), pageBr: await wire(`${base}${page}`, BR), pageGz: await wire(`${base}${page}`, GZIP) };
+    const list = { raw: await wire(`${base}${comments}`, IDENTITY), br: await wire(`${base}${comments}`, BR), gz: await wire(`${base}${comments}`, GZIP) };
+    const js = { raw: await wire(`${base}/assets/${asset}`, IDENTITY), br: await wire(`${base}/assets/${asset}`, BR), gz: await wire(`${base}/assets/${asset}`, GZIP) };
+    const rps = (name: string) => results.get(name)!.rps;
+    const ratio = (a: string, b: string) => `${(rps(a) / rps(b)).toFixed(1)} ×`;
+
+    log('## Side by side');
+    log();
+    log('| comparison | ratio |');
+    log('|---|---|');
+    log(`| reader page, first render: 2 comments vs 502 (req/s) | ${ratio('reader page, 2 comments, first render', 'reader page, 502 comments, first render, brotli')} |`);
+    log(`| reader page, 502 comments: micro-cached vs first render (req/s, brotli) | ${ratio('reader page, 502 comments, micro-cached, brotli', 'reader page, 502 comments, first render, brotli')} |`);
+    log(`| reader page, 502 comments: micro-cached vs first render (req/s, uncompressed) | ${ratio('reader page, 502 comments, micro-cached, uncompressed', 'reader page, 502 comments, first render, uncompressed')} |`);
+    log(`| reader page, 2 comments: micro-cached vs first render (req/s) | ${ratio('reader page, 2 comments, micro-cached', 'reader page, 2 comments, first render')} |`);
+    log(`| comments (502): 304 vs 200 brotli (req/s) | ${ratio('GET comments (502), If-None-Match, 304', 'GET comments (502), brotli, 200')} |`);
+    log(`| comments (502): brotli vs uncompressed (req/s) | ${ratio('GET comments (502), brotli, 200', 'GET comments (502), uncompressed, 200')} |`);
+    log(`| main JS asset: precompressed brotli vs uncompressed (req/s) | ${ratio('GET the main JS asset, brotli (precompressed)', 'GET the main JS asset, uncompressed')} |`);
+    log();
+    log('| bytes on the wire | uncompressed | gzip | brotli | brotli / uncompressed |');
+    log('|---|---|---|---|---|');
+    log(`| reader page, 2 comments | ${kb(small.page)} | | ${kb(small.pageBr)} | ${(small.pageBr / small.page).toFixed(3)} |`);
+    log(`| reader page, 502 comments | ${kb(large.page)} | ${kb(large.pageGz)} | ${kb(large.pageBr)} | ${(large.pageBr / large.page).toFixed(3)} |`);
+    log(`| comments (502) JSON | ${kb(list.raw)} | ${kb(list.gz)} | ${kb(list.br)} | ${(list.br / list.raw).toFixed(3)} |`);
+    log(`| main JS asset | ${kb(js.raw)} | ${kb(js.gz)} | ${kb(js.br)} | ${(js.br / js.raw).toFixed(3)} |`);
+    log();
     log('## Server memory');
     log();
-    log(`Resident set size: ${rssIdle.toFixed(0)} MB idle after start; ${rssOf(server.pid!).toFixed(0)} MB after the load above (1,000 comments stored). Database file: ${(statSync(join(dataDir, 'colloquy.sqlite')).size / 1024).toFixed(0)} KB.`);
+    log('| resident set size | MB | ratio |');
+    log('|---|---|---|');
+    log(`| idle after start, \`node --import tsx src/server/main.ts\` (TypeScript loader at run time) | ${rssTsx.toFixed(0)} | 1.00 |`);
+    log(`| idle after start, \`npm start\` (bundled dist/server/main.js) | ${rssStart.toFixed(0)} | ${(rssStart / rssTsx).toFixed(2)} |`);
+    log(`| \`npm start\`, idle after start (the server above) | ${rssIdle.toFixed(0)} | ${(rssIdle / rssTsx).toFixed(2)} |`);
+    log(`| \`npm start\`, after the load above (1,000 comments stored) | ${rssOf(server.pid!).toFixed(0)} | ${(rssOf(server.pid!) / rssTsx).toFixed(2)} |`);
+    log();
+    log(`Database file: ${(statSync(join(dataDir, 'colloquy.sqlite')).size / 1024).toFixed(0)} KB.`);
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.on('exit', r));
-    rmSync(dataDir, { recursive: true, force: true });
+    await stopServer(server, dataDir);
   }
   writeFileSync('BENCHMARKS.md', `${lines.join('\n')}\n`);
 }
