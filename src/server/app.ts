@@ -7,6 +7,8 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { ApiError, toApiError } from '../contract/api-error';
+import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER, MAX_REQUEST_BYTES, byteLength } from '../contract/schemas';
+import type { CommentService, ModerationAction } from '../domain/comment-service';
 import {
   compressResponses,
   etagMatches,
@@ -16,8 +18,6 @@ import {
   servePrecompressed,
   weakEtag,
 } from './compression';
-import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER, MAX_REQUEST_BYTES, byteLength } from '../contract/schemas';
-import type { CommentService, ModerationAction } from '../domain/comment-service';
 import type { Config } from './config';
 import { createLogger, type Logger } from './log';
 import { createPageCache } from './page-cache';
