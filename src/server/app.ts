@@ -7,7 +7,8 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { ApiError, toApiError } from '../contract/api-error';
-import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER, MAX_REQUEST_BYTES, byteLength } from '../contract/schemas';
+import { parseJsonBody, payloadTooLarge } from '../contract/parse-body';
+import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER, MAX_REQUEST_BYTES } from '../contract/schemas';
 import type { CommentService, ModerationAction } from '../domain/comment-service';
 import {
   compressResponses,
@@ -181,19 +182,11 @@ export function createApp(options: AppOptions) {
     '/api/articles/:slug/comments',
     bodyLimit({
       maxSize: MAX_REQUEST_BYTES,
-      onError: (c) => jsonError(c, new ApiError('payload_too_large', 'This request is too large to be a comment.')),
+      // Refuses a too-large body while it streams in; parseJsonBody checks again once read.
+      onError: (c) => jsonError(c, payloadTooLarge()),
     }),
     async (c) => {
-      const text = await c.req.text();
-      if (byteLength(text) > MAX_REQUEST_BYTES) {
-        throw new ApiError('payload_too_large', 'This request is too large to be a comment.');
-      }
-      let input: unknown;
-      try {
-        input = JSON.parse(text);
-      } catch {
-        throw new ApiError('invalid_json', 'The request body is not valid JSON.');
-      }
+      const input = parseJsonBody(await c.req.text());
       const { comment, created } = await service.postComment(c.req.param('slug'), input, {
         idempotencyKey: c.req.header(IDEMPOTENCY_HEADER) ?? undefined,
         authorToken: c.req.header(AUTHOR_TOKEN_HEADER) || undefined,
