@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildThread } from '../src/domain/threading';
 import seed from '../src/content/seed-article.json';
+import { freePort } from '../tests/support/free-port';
 
 const SLUG = seed.article.slug;
 const lines: string[] = [];
@@ -46,16 +47,6 @@ async function reactAloneSize(): Promise<number> {
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
-}
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

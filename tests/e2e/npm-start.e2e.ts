@@ -3,23 +3,15 @@
 // posted comment across a restart, and stops cleanly on SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commentListSchema, postCommentResponseSchema } from '../../src/contract/schemas';
 import seed from '../../src/content/seed-article.json';
+import { freePort } from '../support/free-port';
 import { ROOT } from './support/paths';
 
 const SLUG = seed.article.slug;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
 
 describe('npm start', () => {
   let dataDir: string;

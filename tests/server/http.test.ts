@@ -2,29 +2,18 @@
 import { request as httpRequest } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_REQUEST_BYTES, apiErrorSchema, commentListSchema, postCommentResponseSchema } from '../../src/contract/schemas';
 import { SEED_SLUG } from '../../src/domain/seed';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/security';
-import { postJson, startTestServer, type TestServer } from '../support/server';
+import { postJson, startTestServer, useTestServers } from '../support/server';
 import { tempDir } from '../support/temp-dir';
 
 const COMMENTS = `/api/articles/${SEED_SLUG}/comments`;
 const ADMIN_TOKEN = 'admin-token-0123456789abcdef';
 const newComment = (body: string, email = 'reader@example.org') => ({ author: 'Reader', email, body });
 
-let servers: TestServer[] = [];
-const cleanups: Array<() => void> = [];
-async function start(...args: Parameters<typeof startTestServer>) {
-  const server = await startTestServer(...args);
-  servers.push(server);
-  return server;
-}
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.dispose()));
-  servers = [];
-  while (cleanups.length) cleanups.pop()!();
-});
+const { start, cleanups } = useTestServers();
 
 function expectSecurityHeaders(response: Response) {
   expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);

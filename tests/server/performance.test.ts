@@ -3,32 +3,21 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commentListSchema } from '../../src/contract/schemas';
 import { SEED_SLUG } from '../../src/domain/seed';
 import { etagMatches, negotiateEncoding } from '../../src/server/compression';
 import { openStore } from '../../src/server/db/kysely-store';
 import { createPageCache } from '../../src/server/page-cache';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/security';
-import { postJson, startTestServer, type TestServer } from '../support/server';
+import { postJson, useTestServers, type TestServer } from '../support/server';
 import { tempDir } from '../support/temp-dir';
 
 const COMMENTS = `/api/articles/${SEED_SLUG}/comments`;
 const PAGE = `/articles/${SEED_SLUG}`;
 const ADMIN_TOKEN = 'admin-token-0123456789abcdef';
 
-let servers: TestServer[] = [];
-const cleanups: Array<() => void> = [];
-async function start(...args: Parameters<typeof startTestServer>) {
-  const server = await startTestServer(...args);
-  servers.push(server);
-  return server;
-}
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.dispose()));
-  servers = [];
-  while (cleanups.length) cleanups.pop()!();
-});
+const { start, cleanups } = useTestServers();
 
 /** The raw bytes on the wire (fetch would decompress them). */
 function rawGet(server: TestServer, path: string, headers: Record<string, string> = {}) {

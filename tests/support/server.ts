@@ -1,4 +1,5 @@
 // Starts the real server in-process on a random port for HTTP tests.
+import { afterEach } from 'vitest';
 import { loadConfig, type Config } from '../../src/server/config';
 import { startServer, type RunningServer, type StartOptions } from '../../src/server/main';
 import { tempDir } from './temp-dir';
@@ -36,3 +37,22 @@ export const postJson = (body: unknown, headers: Record<string, string> = {}): R
   headers: { 'Content-Type': 'application/json', ...headers },
   body: typeof body === 'string' ? body : JSON.stringify(body),
 });
+
+/** Servers started by a test are disposed after it, with any other cleanups it registers. */
+export function useTestServers() {
+  let servers: TestServer[] = [];
+  const cleanups: Array<() => void> = [];
+  afterEach(async () => {
+    await Promise.all(servers.map((s) => s.dispose()));
+    servers = [];
+    while (cleanups.length) cleanups.pop()!();
+  });
+  return {
+    cleanups,
+    async start(...args: Parameters<typeof startTestServer>) {
+      const server = await startTestServer(...args);
+      servers.push(server);
+      return server;
+    },
+  };
+}

@@ -6,12 +6,11 @@
 // src/server/main.ts instead. Both restart on the same DATA_DIR and port.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { inject } from 'vitest';
+import { freePort } from '../../support/free-port';
 import { buildPaths, ROOT } from './paths';
 
 export interface RealServer {
@@ -29,14 +28,6 @@ export interface RealServer {
 export interface RealServerOptions {
   env?: Record<string, string>;
   startTimeoutMs?: number;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
 }
 
 function serverEnv(port: number, dataDir: string, extra: Record<string, string>): Record<string, string> {
