@@ -108,6 +108,29 @@ async function wire(url: string, headers: Record<string, string>): Promise<numbe
   });
 }
 
+const LIGHTHOUSE = 'lighthouse@12.8.2';
+
+/**
+ * Lighthouse's own scores and lab metrics (mobile emulation, simulated slow 4G),
+ * run through npx so its 185 MB stay out of the project's dependencies.
+ */
+function lighthouse(url: string) {
+  const out = join(tmpdir(), `colloquy-lighthouse-${process.pid}.json`);
+  const flags = '--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
+  execSync(`npx --yes ${LIGHTHOUSE} ${url} --quiet --output=json --output-path=${out} --chrome-flags="${flags}"`, {
+    stdio: 'ignore',
+    env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
+  });
+  const report = JSON.parse(readFileSync(out, 'utf8')) as {
+    categories: Record<string, { score: number }>;
+    audits: Record<string, { displayValue?: string }>;
+  };
+  rmSync(out, { force: true });
+  const score = (name: string) => Math.round(report.categories[name].score * 100);
+  const metric = (name: string) => report.audits[name].displayValue ?? '';
+  return `${score('performance')} | ${score('accessibility')} | ${score('best-practices')} | ${score('seo')} | ${metric('first-contentful-paint')} | ${metric('largest-contentful-paint')} | ${metric('total-blocking-time')} | ${metric('cumulative-layout-shift')}`;
+}
+
 async function startBenchServer(args: string[]) {
   const dataDir = mkdtempSync(join(tmpdir(), 'colloquy-bench-'));
   const port = await freePort();
@@ -212,6 +235,13 @@ async function main() {
   const { server, base, dataDir } = await startBenchServer(START);
   try {
     const rssIdle = rssOf(server.pid!);
+    log(`## Lighthouse (${LIGHTHOUSE}, mobile emulation, simulated slow 4G, the server as \`npm start\` runs it)`);
+    log();
+    log('| page | performance | accessibility | best practices | SEO | first contentful paint | largest contentful paint | total blocking time | layout shift |');
+    log('|---|---|---|---|---|---|---|---|---|');
+    log(`| front page | ${lighthouse(`${base}/`)} |`);
+    log(`| reader, the seed article with 2 comments | ${lighthouse(`${base}/articles/${SLUG}`)} |`);
+    log();
     const asset = readdirSync('dist/client/assets')
       .filter((f) => f.endsWith('.js'))
       .sort((a, b) => statSync(join('dist/client/assets', b)).size - statSync(join('dist/client/assets', a)).size)[0];
