@@ -12,8 +12,14 @@ export const LIMITS = {
   bodyBytes: 65_525,
 } as const;
 
-/** Request bodies above this size are refused with 413 before parsing. */
-export const MAX_REQUEST_BYTES = 64 * 1024 + 8 * 1024;
+/**
+ * Request bodies above this size are refused with 413 before parsing. It is the
+ * largest valid comment as JSON can be: JSON doubles the body's quotes,
+ * backslashes and line breaks, a character of the other fields takes at most
+ * 4 bytes, plus room for the field names. A valid comment is never refused.
+ */
+export const MAX_REQUEST_BYTES =
+  2 * LIMITS.bodyBytes + 4 * (LIMITS.authorChars + LIMITS.emailChars + LIMITS.urlChars) + 1024;
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 /** Lets an author see their own comments while they await moderation. */
@@ -69,9 +75,16 @@ export type Comment = z.infer<typeof commentSchema>;
 
 export const commentListSchema = z.object({ comments: z.array(commentSchema) });
 
+/** Control characters other than tab and line breaks, and halves of a surrogate pair. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Text every store keeps exactly as typed (PostgreSQL refuses NUL; broken UTF-16 would be mangled). */
+const storable = z.refine<string>((v) => !UNSTORABLE.test(v), 'This contains characters that cannot be saved (control characters).');
+
 /** A trimmed string with a length limit and a message for each way to get it wrong. */
 const text = (max: number, tooLong: string, required?: string) =>
-  z.string().check(z.trim(), ...(required ? [z.minLength(1, required)] : []), z.maxLength(max, tooLong));
+  z.string().check(z.trim(), ...(required ? [z.minLength(1, required)] : []), z.maxLength(max, tooLong), storable);
 
 /**
  * What a person types into the reply form and what POST accepts.
@@ -97,6 +110,7 @@ export const newCommentSchema = z.object({
       (v) => byteLength(v) <= LIMITS.bodyBytes,
       `Your comment is too long: at most ${LIMITS.bodyBytes.toLocaleString('en-US')} bytes.`,
     ),
+    storable,
   ),
   /** Honeypot: hidden from people, filled in by form-stuffing bots. */
   website2: z._default(z.string().check(z.maxLength(0, 'This field must stay empty.')), ''),

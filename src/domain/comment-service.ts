@@ -10,6 +10,7 @@ import {
   type ArticleSummary,
   type Comment,
   type CommentStatus,
+  type NewComment,
 } from '../contract/schemas';
 import { avatarKey, hashToken } from './hashing';
 import type { ArticleRecord, CommentRecord, CommentStore } from './store';
@@ -79,6 +80,23 @@ export function fieldErrors(error: z.core.$ZodError): Record<string, string> {
   return fields;
 }
 
+/**
+ * Clients' keys live in their own namespace, apart from the keys that imports
+ * and the seed give their comments, so no client can replay or pre-empt those.
+ */
+const apiKey = (key: string) => `api:${key}`;
+
+/** Whether a stored comment is what this request would create. */
+function samePayload(stored: CommentRecord, data: NewComment): boolean {
+  return (
+    stored.parentId === data.parentId &&
+    stored.author === data.author &&
+    stored.email === data.email &&
+    (stored.url ?? '') === data.url &&
+    stored.body === data.body
+  );
+}
+
 export function createCommentService(store: CommentStore, options: ServiceOptions) {
   const now = options.now ?? (() => new Date());
 
@@ -88,25 +106,28 @@ export function createCommentService(store: CommentStore, options: ServiceOption
     return article;
   }
 
-  async function findRetry(key: string | undefined, article: ArticleRecord) {
+  /**
+   * The comment a client's Idempotency-Key already created, when this request
+   * is a retry of it. The same key with other content is refused rather than
+   * answered with the first comment, so an edited text is never silently dropped.
+   */
+  async function findReplay(key: string | undefined, article: ArticleRecord, data: NewComment) {
     if (!key) return undefined;
-    const existing = await store.findCommentByKey(key);
-    if (existing && existing.articleId !== article.id) {
-      throw new ApiError('idempotency_key_reused', 'This Idempotency-Key was already used for another article.');
+    const existing = await store.findCommentByKey(apiKey(key));
+    if (!existing) return undefined;
+    if (existing.articleId !== article.id || !samePayload(existing, data)) {
+      throw new ApiError('idempotency_key_reused', 'This Idempotency-Key was already used for a different comment.');
     }
-    return existing;
+    return { comment: toPublicComment(existing), created: false };
   }
 
-  async function checkFlood(clientKey: string) {
-    if (options.floodIntervalSeconds <= 0) return;
+  /** Seconds until this client may post again, or 0. */
+  async function floodWait(clientKey: string): Promise<number> {
+    if (options.floodIntervalSeconds <= 0) return 0;
     const latest = await store.latestCommentAt(clientKey);
-    if (!latest) return;
+    if (!latest) return 0;
     const waitMs = new Date(latest).getTime() + options.floodIntervalSeconds * 1000 - now().getTime();
-    if (waitMs > 0) {
-      throw new ApiError('too_many_requests', 'You are posting comments too quickly. Slow down.', {
-        retryAfterSeconds: Math.ceil(waitMs / 1000),
-      });
-    }
+    return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
   }
 
   return {
@@ -138,10 +159,6 @@ export function createCommentService(store: CommentStore, options: ServiceOption
           fields: { idempotencyKey: 'Must be 8 to 200 characters.' },
         });
       }
-      // A retry of a request that already succeeded answers with the first result.
-      const retried = await findRetry(key, article);
-      if (retried) return { comment: toPublicComment(retried), created: false };
-
       const parsed = newCommentSchema.safeParse(input);
       if (!parsed.success) {
         const fields = fieldErrors(parsed.error);
@@ -150,21 +167,37 @@ export function createCommentService(store: CommentStore, options: ServiceOption
       }
       const data = parsed.data;
 
+      // A retry of a request that already succeeded answers with the first result.
+      const replay = await findReplay(key, article, data);
+      if (replay) return replay;
+      // Refusing a retry would be wrong: another instance may have created this key's comment a moment ago.
+      const refuse = async (error: ApiError) => {
+        const raced = await findReplay(key, article, data);
+        if (raced) return raced;
+        throw error;
+      };
+
       if (data.parentId !== null) {
         const parent = await store.findComment(data.parentId);
-        if (!parent || parent.articleId !== article.id || parent.status === 'spam') {
+        // A reply needs a parent its poster can see: approved, or their own awaiting moderation.
+        const visible =
+          parent?.status === 'approved' ||
+          (parent?.status === 'pending' && context.authorToken !== undefined && parent.authorTokenHash === hashToken(context.authorToken));
+        if (!parent || parent.articleId !== article.id || !visible) {
           throw new ApiError('parent_not_found', 'The comment you are replying to does not exist (any more).', {
             fields: { parentId: 'No such comment on this article.' },
           });
         }
       }
       if (options.duplicateCheck && (await store.hasDuplicate(article.id, data.author, data.email, data.body))) {
-        // Two instances may race on one key: the loser finds the winner's comment here.
-        const raced = await findRetry(key, article);
-        if (raced) return { comment: toPublicComment(raced), created: false };
-        throw new ApiError('duplicate_comment', 'Duplicate comment detected; it looks as though you’ve already said that!');
+        return refuse(new ApiError('duplicate_comment', 'Duplicate comment detected; it looks as though you’ve already said that!'));
       }
-      await checkFlood(context.clientKey);
+      const wait = await floodWait(context.clientKey);
+      if (wait > 0) {
+        return refuse(
+          new ApiError('too_many_requests', 'You are posting comments too quickly. Slow down.', { retryAfterSeconds: wait }),
+        );
+      }
 
       const { comment, created } = await store.insertComment({
         articleId: article.id,
@@ -176,7 +209,7 @@ export function createCommentService(store: CommentStore, options: ServiceOption
         body: data.body,
         createdAt: now().toISOString(),
         status: options.moderation ? 'pending' : 'approved',
-        idempotencyKey: key ?? null,
+        idempotencyKey: key === undefined ? null : apiKey(key),
         clientKey: context.clientKey,
         authorTokenHash: context.authorToken ? hashToken(context.authorToken) : null,
       });

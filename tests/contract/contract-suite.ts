@@ -145,6 +145,37 @@ export function runContractSuite(name: string, start: TargetFactory) {
       expectError(await call('POST', '/api/articles/second-article/comments', { body, headers }), 422, 'idempotency_key_reused');
     });
 
+    it('refuses the same Idempotency-Key with other content, so an edit is never dropped', async () => {
+      const headers = { 'Idempotency-Key': `contract-edit-${Date.now()}-${Math.random()}` };
+      const body = newComment();
+      expect((await call('POST', `/api/articles/${SLUG}/comments`, { body, headers })).status).toBe(201);
+      const edited = await call('POST', `/api/articles/${SLUG}/comments`, { body: { ...body, body: `${body.body} Edited.` }, headers });
+      expectError(edited, 422, 'idempotency_key_reused');
+    });
+
+    it('never answers a client key with a seeded or imported comment', async () => {
+      const headers = { 'Idempotency-Key': `seed:${SLUG}:1` };
+      const created = await call('POST', `/api/articles/${SLUG}/comments`, { body: newComment(), headers });
+      expect(created.status).toBe(201);
+      expect(postCommentResponseSchema.parse(created.json).comment.author).toBe('Contract Tester');
+    });
+
+    it('refuses text no store can keep exactly (NUL, broken UTF-16) with 422', async () => {
+      const result = await call('POST', `/api/articles/${SLUG}/comments`, {
+        body: newComment({ author: 'Broken \ud800', body: 'Has a NUL \u0000 inside.' }),
+      });
+      const error = expectError(result, 422, 'validation_failed');
+      expect(Object.keys(error.fields ?? {}).sort()).toEqual(['author', 'body']);
+    });
+
+    it('accepts the longest valid comment even when JSON escaping doubles it', async () => {
+      // 64,000 bytes of text, 96,000 bytes once every line break is escaped as \n.
+      const body = `${counter} ${'a\n'.repeat(32_000)}end`;
+      expect(new TextEncoder().encode(body).length).toBeLessThanOrEqual(LIMITS.bodyBytes);
+      const created = await call('POST', `/api/articles/${SLUG}/comments`, { body: newComment({ body }) });
+      expect(created.status).toBe(201);
+    });
+
     it('refuses invalid fields with 422 and a message for each', async () => {
       const result = await call('POST', `/api/articles/${SLUG}/comments`, {
         body: { parentId: null, author: ' ', email: 'not-an-email', url: 'javascript:alert(1)', body: '' },

@@ -67,6 +67,57 @@ describe('comment service', () => {
     expect(await service.listComments(SEED_SLUG)).toHaveLength(3);
   });
 
+  it('refuses the same idempotency key with other content instead of dropping the new text', async () => {
+    const { service } = await setup();
+    const context = { clientKey: 'a', idempotencyKey: 'draft-key-456' };
+    await service.postComment(SEED_SLUG, reply(), context);
+    const error = await rejection(service.postComment(SEED_SLUG, reply({ body: 'An edited reply.' }), context));
+    expect(error.code).toBe('idempotency_key_reused');
+  });
+
+  it('keeps clients out of the keys that imports and the seed use', async () => {
+    const { service } = await setup();
+    const seedKey = `seed:${SEED_SLUG}:1`;
+    const { comment, created } = await service.postComment(SEED_SLUG, reply(), { clientKey: 'a', idempotencyKey: seedKey });
+    expect(created).toBe(true);
+    expect(comment.body).toBe('A thoughtful reply.');
+    expect(await service.listComments(SEED_SLUG)).toHaveLength(3);
+  });
+
+  it('answers two identical requests racing on one key with one comment, even under flood control', async () => {
+    const { service } = await setup({ floodIntervalSeconds: 60 });
+    const context = { clientKey: 'a', idempotencyKey: 'draft-key-race' };
+    const [first, second] = await Promise.all([
+      service.postComment(SEED_SLUG, reply(), context),
+      service.postComment(SEED_SLUG, reply(), context),
+    ]);
+    expect(second.comment.id).toBe(first.comment.id);
+    expect([first.created, second.created].sort()).toEqual([false, true]);
+  });
+
+  it('accepts a reply to a comment awaiting moderation only from its author', async () => {
+    const { service } = await setup({ moderation: true });
+    const { comment: held } = await service.postComment(SEED_SLUG, reply(), { clientKey: 'a', authorToken: 'token-of-ada' });
+    const stranger = await rejection(
+      service.postComment(SEED_SLUG, reply({ parentId: held.id, author: 'Eve', email: 'eve@example.com' }), { clientKey: 'b' }),
+    );
+    expect(stranger.code).toBe('parent_not_found');
+    await expect(
+      service.postComment(SEED_SLUG, reply({ parentId: held.id, body: 'Adding to my own.' }), { clientKey: 'a', authorToken: 'token-of-ada' }),
+    ).resolves.toMatchObject({ created: true });
+  });
+
+  it('refuses text no store can keep exactly: control characters and broken UTF-16', async () => {
+    const { service } = await setup();
+    const error = await rejection(
+      service.postComment(SEED_SLUG, reply({ author: 'Ada\ud800', body: 'NUL \u0000 here' }), { clientKey: 'a' }),
+    );
+    expect(Object.keys(error.fields ?? {}).sort()).toEqual(['author', 'body']);
+    await expect(
+      service.postComment(SEED_SLUG, reply({ body: 'Tabs\tand\nlines and emoji 😀 stay.' }), { clientKey: 'a' }),
+    ).resolves.toMatchObject({ created: true });
+  });
+
   it('refuses a reply to a comment of another article', async () => {
     const { service, store } = await setup();
     await store.saveArticle({ slug: 'other', title: 'Other', author: 'X', publishedAt: '2020-01-01T00:00:00.000Z', paragraphs: ['p'] });

@@ -75,7 +75,7 @@ describe('API', () => {
     // Without Content-Length (chunked), the limit still holds.
     const chunks = new ReadableStream<Uint8Array>({
       start(controller) {
-        for (let i = 0; i < 10; i++) controller.enqueue(new TextEncoder().encode('y'.repeat(10_000)));
+        for (let sent = 0; sent <= MAX_REQUEST_BYTES; sent += 10_000) controller.enqueue(new TextEncoder().encode('y'.repeat(10_000)));
         controller.close();
       },
     });
