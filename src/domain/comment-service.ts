@@ -38,7 +38,7 @@ export type ModerationAction = 'approve' | 'spam' | 'delete';
 
 const EXCERPT_CHARS = 220;
 
-export function excerptOf(paragraphs: string[]): string {
+function excerptOf(paragraphs: string[]): string {
   const first = paragraphs[0] ?? '';
   if (first.length <= EXCERPT_CHARS) return first;
   const cut = first.slice(0, EXCERPT_CHARS);
@@ -57,7 +57,7 @@ function toSummary(article: ArticleRecord, commentCount: number): ArticleSummary
 }
 
 /** The public view of a stored comment: the email and the bookkeeping never leave. */
-export function toPublicComment(record: CommentRecord): Comment {
+function toPublicComment(record: CommentRecord): Comment {
   return {
     id: record.id,
     parentId: record.parentId,
@@ -71,7 +71,7 @@ export function toPublicComment(record: CommentRecord): Comment {
 }
 
 /** One message per field, from the shared schema's issues. */
-export function fieldErrors(error: z.core.$ZodError): Record<string, string> {
+function fieldErrors(error: z.core.$ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? 'body');

@@ -21,7 +21,7 @@ export function createMemoryStore(
   return {
     async listArticles() {
       return [...articles]
-        .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
+        .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.id - a.id)
         .map((article) => ({
           ...copy(article),
           commentCount: comments.filter((c) => c.articleId === article.id && c.status === 'approved').length,

@@ -26,4 +26,14 @@ describe('buildThread', () => {
   it('keeps a flat list with depth 1', () => {
     expect(buildThread([c(1), c(2, 1)], 1).map((n) => n.comment.id)).toEqual([1, 2]);
   });
+
+  it('nests a reply listed before its parent, keeping the list order among siblings', () => {
+    // 3 replies to 2 but is dated earlier (an imported thread can be).
+    const roots = buildThread([c(1), c(3, 2), c(2), c(4)]);
+    expect(shape(roots)).toEqual([1, [2, [3]], 4]);
+  });
+
+  it('survives a parent chain that loops back', () => {
+    expect(shape(buildThread([c(1, 2), c(2, 1)]))).toEqual([[2, [1]]]);
+  });
 });
