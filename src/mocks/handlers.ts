@@ -1,10 +1,15 @@
 // MSW handlers: a thin HTTP adapter over the shared comment service, the same
 // way the server's routes are. Only parsing and error mapping live here.
+//
+// One MSW handler takes every /api request and routes it here, case-sensitively
+// and ignoring a trailing slash, as the server's router does: MSW's own matching
+// ignores letter case and throws on a malformed percent-encoding.
 import { delay, http, HttpResponse } from 'msw';
 import { ApiError, toApiError } from '../contract/api-error';
 import { parseJsonBody } from '../contract/parse-body';
+import { ADMIN_CHALLENGE, adminForbidden, adminUnauthorized, bearerToken, noSuchEndpoint, parseCommentId } from '../contract/routing';
 import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '../contract/schemas';
-import type { CommentService } from '../domain/comment-service';
+import type { CommentService, ModerationAction } from '../domain/comment-service';
 
 export interface MockControls {
   /** Simulated network latency for every request. */
@@ -13,58 +18,129 @@ export interface MockControls {
   fail: 'none' | 'read' | 'post' | 'all';
 }
 
-type Handler = (args: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => Promise<Response>;
+export interface HandlerOptions {
+  /** The admin bearer token; without one (the static demo) no token is right, as on a server without ADMIN_TOKEN. */
+  adminToken?: string;
+}
 
-export function createHandlers(service: CommentService, controls: () => MockControls) {
-  const route = (kind: 'read' | 'post', run: Handler): Handler => async (args) => {
-    const { latencyMs, fail } = controls();
+interface Route {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Matched against the raw (still percent-encoded) path; its groups are the parameters. */
+  pattern: RegExp;
+  run(request: Request, params: string[]): Promise<Response>;
+}
+
+/** Any URL whose path is /api or under it, in any letter case. No groups: MSW would decode them. */
+const API_URL = /^[a-z][a-z\d+.-]*:\/\/[^/?#]+\/api(?:[/?#]|$)/i;
+const ADMIN_PATH = /^\/api\/admin(?:\/|$)/;
+
+/**
+ * Decodes a path parameter as Hono does: a malformed escape stays as it is
+ * (and so names no article), rather than failing the request.
+ */
+export function decodeParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw.replace(/(?:%[0-9A-Fa-f]{2})+/g, (part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return part;
+      }
+    });
+  }
+}
+
+const errorResponse = (error: unknown, headers: Record<string, string> = {}) => {
+  const apiError = toApiError(error);
+  return HttpResponse.json(apiError.toBody(), { status: apiError.status, headers: { ...apiError.headers(), ...headers } });
+};
+
+export function createHandlers(service: CommentService, controls: () => MockControls, options: HandlerOptions = {}) {
+  const moderate = (action: ModerationAction) => async (_request: Request, [id]: string[]) => {
+    await service.moderate(parseCommentId(id), action);
+    return new HttpResponse(null, { status: 204 });
+  };
+
+  const routes: Route[] = [
+    { method: 'GET', pattern: /^\/api\/health$/, run: async () => HttpResponse.json({ status: 'ok' }) },
+    {
+      method: 'GET',
+      pattern: /^\/api\/articles$/,
+      run: async () => HttpResponse.json({ articles: await service.listArticles() }),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/articles\/([^/]+)$/,
+      run: async (_request, [slug]) => HttpResponse.json(await service.getArticle(slug)),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/articles\/([^/]+)\/comments$/,
+      run: async (request, [slug]) => {
+        const authorToken = request.headers.get(AUTHOR_TOKEN_HEADER) || undefined;
+        return HttpResponse.json({ comments: await service.listComments(slug, { authorToken }) });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/articles\/([^/]+)\/comments$/,
+      run: async (request, [slug]) => {
+        const input = parseJsonBody(await request.text());
+        const { comment, created } = await service.postComment(slug, input, {
+          idempotencyKey: request.headers.get(IDEMPOTENCY_HEADER) ?? undefined,
+          authorToken: request.headers.get(AUTHOR_TOKEN_HEADER) || undefined,
+          clientKey: 'mock-client',
+        });
+        return HttpResponse.json({ comment }, { status: created ? 201 : 200 });
+      },
+    },
+    { method: 'POST', pattern: /^\/api\/admin\/comments\/([^/]+)\/approve$/, run: moderate('approve') },
+    { method: 'POST', pattern: /^\/api\/admin\/comments\/([^/]+)\/spam$/, run: moderate('spam') },
+    { method: 'DELETE', pattern: /^\/api\/admin\/comments\/([^/]+)$/, run: moderate('delete') },
+  ];
+
+  /** As the server's admin middleware: under /api/admin, the token comes before anything else. */
+  const refuseAdmin = (request: Request): Response | undefined => {
+    const token = bearerToken(request.headers.get('Authorization'));
+    if (token === undefined) return errorResponse(adminUnauthorized(), { 'WWW-Authenticate': ADMIN_CHALLENGE });
+    // Not compared in constant time: this runs in the visitor's own browser.
+    if (!options.adminToken || token !== options.adminToken) return errorResponse(adminForbidden());
+    return undefined;
+  };
+
+  async function answer(request: Request): Promise<Response> {
+    const { fail, latencyMs } = controls();
     if (latencyMs > 0) await delay(latencyMs);
+    const kind = request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'post';
     try {
       if (fail === 'all' || fail === kind) {
         throw new ApiError('internal', 'The comment service is not answering right now (simulated failure).');
       }
-      return await run(args);
+      const pathname = new URL(request.url).pathname;
+      const path = pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
+      const refused = ADMIN_PATH.test(path) ? refuseAdmin(request) : undefined;
+      if (refused) return refused;
+      // HEAD is GET without the body.
+      const method = request.method === 'HEAD' ? 'GET' : request.method;
+      for (const route of routes) {
+        if (route.method !== method) continue;
+        const match = route.pattern.exec(path);
+        if (match) return await route.run(request, match.slice(1).map(decodeParam));
+      }
+      throw noSuchEndpoint();
     } catch (error) {
-      const apiError = toApiError(error);
-      return HttpResponse.json(apiError.toBody(), { status: apiError.status, headers: apiError.headers() });
+      return errorResponse(error);
     }
-  };
-  const slugOf = (params: Record<string, string | readonly string[] | undefined>) => String(params.slug);
+  }
 
   return [
-    http.get('*/api/health', route('read', async () => HttpResponse.json({ status: 'ok' }))),
-    http.get(
-      '*/api/articles',
-      route('read', async () => HttpResponse.json({ articles: await service.listArticles() })),
-    ),
-    http.get(
-      '*/api/articles/:slug',
-      route('read', async ({ params }) => HttpResponse.json(await service.getArticle(slugOf(params)))),
-    ),
-    http.get(
-      '*/api/articles/:slug/comments',
-      route('read', async ({ request, params }) => {
-        const authorToken = request.headers.get(AUTHOR_TOKEN_HEADER) ?? undefined;
-        return HttpResponse.json({ comments: await service.listComments(slugOf(params), { authorToken }) });
-      }),
-    ),
-    http.post(
-      '*/api/articles/:slug/comments',
-      route('post', async ({ request, params }) => {
-        const input = parseJsonBody(await request.text());
-        const { comment, created } = await service.postComment(slugOf(params), input, {
-          idempotencyKey: request.headers.get(IDEMPOTENCY_HEADER) ?? undefined,
-          authorToken: request.headers.get(AUTHOR_TOKEN_HEADER) ?? undefined,
-          clientKey: 'mock-client',
-        });
-        return HttpResponse.json({ comment }, { status: created ? 201 : 200 });
-      }),
-    ),
-    http.all(
-      '*/api/*',
-      route('read', async ({ request }) => {
-        throw new ApiError('not_found', `There is no API endpoint at ${new URL(request.url).pathname}.`);
-      }),
-    ),
+    http.all(API_URL, async ({ request }) => {
+      const response = await answer(request);
+      return request.method === 'HEAD'
+        ? new HttpResponse(null, { status: response.status, headers: response.headers })
+        : response;
+    }),
   ];
 }

@@ -13,6 +13,8 @@ export interface MockBackendOptions {
   onChange?: (snapshot: MemorySnapshot) => void;
   service?: Partial<ServiceOptions>;
   controls?: () => MockControls;
+  /** The admin bearer token; unset (the demo), every admin request is refused. */
+  adminToken?: string;
 }
 
 export async function createMockBackend(options: MockBackendOptions = {}) {
@@ -26,5 +28,5 @@ export async function createMockBackend(options: MockBackendOptions = {}) {
   });
   await seedStore(store, MOCK_AVATAR_SECRET);
   const controls = options.controls ?? (() => ({ latencyMs: 0, fail: 'none' as const }));
-  return { store, service, handlers: createHandlers(service, controls) };
+  return { store, service, handlers: createHandlers(service, controls, { adminToken: options.adminToken }) };
 }

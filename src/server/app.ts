@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { ApiError, toApiError } from '../contract/api-error';
 import { parseJsonBody, payloadTooLarge } from '../contract/parse-body';
+import { ADMIN_CHALLENGE, adminForbidden, adminUnauthorized, bearerToken, noSuchEndpoint, parseCommentId } from '../contract/routing';
 import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER, MAX_REQUEST_BYTES } from '../contract/schemas';
 import type { CommentService, ModerationAction } from '../domain/comment-service';
 import {
@@ -81,7 +82,8 @@ function clientAddress(c: Context, trustProxy: boolean): string {
 export function createApp(options: AppOptions) {
   const { service, config } = options;
   const logger = options.logger ?? createLogger('silent');
-  const app = new Hono();
+  // Not strict: /api/articles/ is /api/articles (as in the MSW mock).
+  const app = new Hono({ strict: false });
 
   // Outermost: one log line per request, and the security headers on whatever comes back.
   app.use('*', async (c, next) => {
@@ -199,24 +201,18 @@ export function createApp(options: AppOptions) {
 
   // Admin: a bearer token compared in constant time. Without ADMIN_TOKEN no token is right.
   app.use('/api/admin/*', async (c, next) => {
-    const header = c.req.header('Authorization') ?? '';
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match) {
-      c.header('WWW-Authenticate', 'Bearer realm="colloquy-admin"');
-      throw new ApiError('unauthorized', 'This needs the admin token (Authorization: Bearer …).');
+    const token = bearerToken(c.req.header('Authorization'));
+    if (token === undefined) {
+      c.header('WWW-Authenticate', ADMIN_CHALLENGE);
+      throw adminUnauthorized();
     }
     const expected = config.adminToken;
-    if (!expected || !safeEqual(match[1], expected)) {
-      throw new ApiError('forbidden', 'This admin token is not valid.');
-    }
+    if (!expected || !safeEqual(token, expected)) throw adminForbidden();
     await next();
   });
 
   const moderate = (action: ModerationAction) => async (c: Context) => {
-    const raw = c.req.param('id') ?? '';
-    const id = /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : NaN;
-    if (!Number.isSafeInteger(id)) throw new ApiError('not_found', `There is no comment ${raw}.`);
-    await service.moderate(id, action);
+    await service.moderate(parseCommentId(c.req.param('id') ?? ''), action);
     commentsChanged();
     return c.body(null, 204);
   };
@@ -225,7 +221,12 @@ export function createApp(options: AppOptions) {
   app.delete('/api/admin/comments/:id', moderate('delete'));
 
   app.all('/api/*', () => {
-    throw new ApiError('not_found', 'There is no such API endpoint.');
+    throw noSuchEndpoint();
+  });
+  // Paths are case-sensitive, but /API/… is still a request for the API, not a page.
+  app.use('*', async (c, next) => {
+    if (/^\/api(?:\/|$)/i.test(c.req.path)) throw noSuchEndpoint();
+    await next();
   });
 
   if (options.staticDir) {
@@ -250,16 +251,14 @@ export function createApp(options: AppOptions) {
 
   app.get('*', async (c) => {
     if (!pages) return c.text('Not found', 404);
-    const url = new URL(c.req.url);
-    const { page } = await pages.get(url.pathname + url.search);
+    // By path alone: the pages ignore the query string, and anyone could make up endless ones.
+    const { page } = await pages.get(new URL(c.req.url).pathname);
     c.header('Cache-Control', 'no-cache');
     return sendRepresentation(c, page.rep, { status: page.status });
   });
 
-  app.notFound((c) => {
-    if (c.req.path.startsWith('/api/')) return jsonError(c, new ApiError('not_found', 'There is no such API endpoint.'));
-    return c.text('Not found', 404);
-  });
+  // (Every /api path is answered above.)
+  app.notFound((c) => c.text('Not found', 404));
 
   return app;
 }

@@ -1,8 +1,8 @@
 // A micro-cache for server-rendered pages (see docs/decisions/0006-server-performance.md).
 //
-// A page's HTML depends on its URL and the database only (approved comments,
-// nothing per visitor), so one render can serve every request for that URL
-// for a short while. Concurrent misses share one render, a comment posted or
+// A page's HTML depends on its path (not the query string) and the database
+// only (approved comments, nothing per visitor), so one render can serve every
+// request for that path for a short while. Concurrent misses share one render, a comment posted or
 // moderated through this process empties the cache, and the TTL bounds how
 // stale a page can be after a change made elsewhere (another instance, a CLI).
 import type { RenderedPage } from './app';
@@ -24,7 +24,10 @@ export interface PageCacheOptions {
 }
 
 export interface PageCache {
-  /** The page for url, and whether it came from the cache (or a render already under way). */
+  /**
+   * The page for url, and whether it came from the cache (or a render already
+   * under way). Callers pass the path alone (app.ts): every distinct url is kept.
+   */
   get(url: string): Promise<{ page: CachedPage; cached: boolean }>;
   /** Forgets every page, including renders already under way. */
   invalidate(): void;
@@ -62,9 +65,8 @@ export function createPageCache(render: (url: string) => Promise<RenderedPage>, 
     const promise = render(url).then(
       (result) => {
         const page: CachedPage = { status: result.status, rep: new Representation(result.html, HTML) };
-        // Only successful pages, only if nothing changed while rendering, and not
-        // for query strings (the pages ignore them; anyone could make up endless ones).
-        if (ttlMs > 0 && page.status === 200 && started === generation && !url.includes('?')) store(url, page);
+        // Only successful pages, and only if nothing changed while rendering.
+        if (ttlMs > 0 && page.status === 200 && started === generation) store(url, page);
         return page;
       },
     );

@@ -1,9 +1,10 @@
 // The contract against the MSW mock, through real fetch calls intercepted by msw/node.
 import { setupServer } from 'msw/node';
 import { createMockBackend } from '../../src/mocks/mock-backend';
-import { runContractSuite } from './contract-suite';
+import { runContractSuite, type TargetFactory } from './contract-suite';
+import { runRoutingContract } from './routing-contract';
 
-runContractSuite('MSW mock', async ({ floodIntervalSeconds }) => {
+const mock: TargetFactory = async ({ floodIntervalSeconds }) => {
   const { handlers, store } = await createMockBackend({ service: { floodIntervalSeconds } });
   const server = setupServer(...handlers);
   server.listen({ onUnhandledRequest: 'error' });
@@ -14,4 +15,7 @@ runContractSuite('MSW mock', async ({ floodIntervalSeconds }) => {
     },
     close: async () => server.close(),
   };
-});
+};
+
+runContractSuite('MSW mock', mock);
+runRoutingContract('MSW mock', mock);

@@ -3,6 +3,7 @@
 import { afterAll } from 'vitest';
 import { openStore } from '../../src/server/db/kysely-store';
 import { runContractSuite, type TargetFactory } from '../contract/contract-suite';
+import { runRoutingContract } from '../contract/routing-contract';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { startTestServer } from '../support/server';
 
@@ -35,3 +36,5 @@ const postgres: TargetFactory = async ({ floodIntervalSeconds }) => {
 
 runContractSuite('server on SQLite', sqlite);
 runContractSuite('server on PostgreSQL', postgres);
+runRoutingContract('server on SQLite', sqlite);
+runRoutingContract('server on PostgreSQL', postgres);

@@ -209,6 +209,24 @@ describe('page micro-cache', () => {
     expect(renderOf(after)).not.toBe(renderOf(first));
   });
 
+  it('caches by path alone: a query string neither bypasses the cache nor adds pages to it', async () => {
+    const server = await start({ PAGE_CACHE_SECONDS: '600' }, { web: true, distDir: fakeBuild() });
+    const first = await (await server.api(PAGE)).text();
+    for (const query of ['?x=1', '?x=2', `?x=${Math.random()}`, '?']) {
+      const response = await server.api(`${PAGE}${query}`);
+      expect(response.status).toBe(200);
+      expect(renderOf(await response.text())).toBe(renderOf(first));
+    }
+  });
+
+  it('answers /API/… with the JSON 404 of the API, not a rendered page', async () => {
+    const server = await start({}, { web: true, distDir: fakeBuild() });
+    const response = await server.api('/API/articles');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('not_found');
+  });
+
   it('renders anew after moderation', async () => {
     const server = await start({ PAGE_CACHE_SECONDS: '600', MODERATION: 'on', ADMIN_TOKEN }, { web: true, distDir: fakeBuild() });
     const posted = await server.api(COMMENTS, postJson({ author: 'New', email: 'new@example.org', body: 'Held for review' }));
@@ -262,11 +280,9 @@ describe('page micro-cache', () => {
     expect((await cache.get('/a')).page.rep.body.toString()).toBe('<p>fresh</p>');
   });
 
-  it('keeps no pages for query strings and stays within its byte budget', async () => {
+  it('stays within its byte budget', async () => {
     let renders = 0;
     const cache = createPageCache(async () => ({ status: 200, html: `<p>${++renders}</p>${'x'.repeat(100)}` }), { ttlMs: 60_000, maxBytes: 250 });
-    await cache.get('/a?x=1');
-    expect((await cache.get('/a?x=1')).cached).toBe(false);
     await cache.get('/a');
     await cache.get('/b');
     expect(cache.size).toBe(2);
