@@ -140,8 +140,6 @@ export class Representation {
 
 export interface SendOptions {
   status?: number;
-  /** Answer a matching If-None-Match with 304 (only for 200 responses). */
-  conditional?: boolean;
 }
 
 /**
@@ -151,9 +149,9 @@ export interface SendOptions {
  */
 export async function sendRepresentation(c: Context, rep: Representation, options: SendOptions = {}): Promise<Response> {
   const status = options.status ?? 200;
-  const conditional = (options.conditional ?? true) && status === 200;
   if (rep.compressible) c.header('Vary', 'Accept-Encoding', { append: true });
-  if (conditional) {
+  // Only a 200 is answered with 304 when the client holds it already.
+  if (status === 200) {
     c.header('ETag', rep.etag);
     if (etagMatches(c.req.header('If-None-Match'), rep.etag)) return c.body(null, 304);
   }

@@ -8,7 +8,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openStore, resolveAvatarSecret } from './db/kysely-store';
 import { createLogger, type Logger } from './log';
-import { loadSsr, MissingBuildError } from './ssr';
+import { escapeHtml, loadSsr, MissingBuildError } from './ssr';
 
 export interface StartOptions {
   /** Serve dist/client and render pages (default: config.serveClient). Tests of the API turn it off. */
@@ -50,7 +50,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         // The API still works; pages say what to do.
         logger.warn(error.message);
         const message = error.message;
-        renderPage = async () => ({ status: 503, html: `<!doctype html><title>Colloquy</title><p>${message.replace(/[<>&]/g, '')}</p>` });
+        renderPage = async () => ({ status: 503, html: `<!doctype html><title>Colloquy</title><p>${escapeHtml(message)}</p>` });
       }
     }
 

@@ -52,18 +52,23 @@ export function serializeState(state: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** Fills the template's <!--app-head-->, <!--app-html--> and <!--app-state--> slots. */
-export function fillTemplate(template: string, result: RenderResult): string {
-  const head = `<title>${escapeHtml(result.title)}</title>\n<meta name="description" content="${escapeHtml(result.description)}">`;
-  const state = serializeState(result.state);
+/**
+ * Prepares the template once: the returned function fills its <!--app-head-->,
+ * <!--app-html--> and <!--app-state--> slots for one render.
+ */
+export function compileTemplate(template: string): (result: RenderResult) => string {
   // The template may hold the script element around the slot, or only the slot.
   const stateInScript = /<script[^>]*id="colloquy-state"[^>]*>\s*<!--app-state-->/.test(template);
-  const stateHtml = stateInScript ? state : `<script type="application/json" id="colloquy-state">${state}</script>`;
-  // Functions as replacements, so "$&" in content is not interpreted.
-  return template
-    .replace('<!--app-head-->', () => head)
-    .replace('<!--app-state-->', () => stateHtml)
-    .replace('<!--app-html-->', () => result.html);
+  return (result) => {
+    const head = `<title>${escapeHtml(result.title)}</title>\n<meta name="description" content="${escapeHtml(result.description)}">`;
+    const state = serializeState(result.state);
+    const stateHtml = stateInScript ? state : `<script type="application/json" id="colloquy-state">${state}</script>`;
+    // Functions as replacements, so "$&" in content is not interpreted.
+    return template
+      .replace('<!--app-head-->', () => head)
+      .replace('<!--app-state-->', () => stateHtml)
+      .replace('<!--app-html-->', () => result.html);
+  };
 }
 
 export interface SsrOptions {
@@ -85,7 +90,7 @@ export async function loadSsr(options: SsrOptions): Promise<Ssr> {
   const entryPath = join(distDir, 'ssr', 'entry-server.js');
   for (const path of [templatePath, entryPath]) if (!existsSync(path)) throw new MissingBuildError(path);
 
-  const template = readFileSync(templatePath, 'utf8');
+  const fillTemplate = compileTemplate(readFileSync(templatePath, 'utf8'));
   const entry = (await import(pathToFileURL(entryPath).href)) as { render?: RenderFn };
   if (typeof entry.render !== 'function') throw new Error(`${entryPath} does not export a render(url, data) function.`);
   const render = entry.render;
@@ -112,7 +117,7 @@ export async function loadSsr(options: SsrOptions): Promise<Ssr> {
     async renderPage(url) {
       const pathname = new URL(url, 'http://localhost').pathname;
       const result = await render(url, await dataFor(pathname));
-      return { status: result.status, html: fillTemplate(template, result) };
+      return { status: result.status, html: fillTemplate(result) };
     },
   };
 }

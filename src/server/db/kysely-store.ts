@@ -9,11 +9,8 @@ import type { ArticleRow, CommentRow, Database, Engine } from './schema';
 
 export interface KyselyStore extends CommentStore {
   readonly engine: Engine;
-  readonly db: Kysely<Database>;
   /** Throws when the database does not answer. */
   ping(): Promise<void>;
-  /** Every comment, oldest first (export). */
-  listAllComments(): Promise<CommentRecord[]>;
   /**
    * The value stored under key, or `create()` stored now. Racing instances
    * converge on whichever value was written first.
@@ -64,7 +61,6 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
 
   return {
     engine,
-    db,
 
     async ping() {
       await sql`select 1`.execute(db);
@@ -120,11 +116,6 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
         .orderBy('created_at')
         .orderBy('id')
         .execute();
-      return rows.map(toComment);
-    },
-
-    async listAllComments() {
-      const rows = await db.selectFrom('comments').selectAll().orderBy('created_at').orderBy('id').execute();
       return rows.map(toComment);
     },
 

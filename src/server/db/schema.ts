@@ -1,6 +1,6 @@
 // The tables as Kysely sees them. Timestamps are ISO 8601 strings (UTC, "Z")
 // in both engines, so they sort as text and there is one code path.
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { CommentStatus } from '../../contract/schemas';
 
 export interface ArticlesTable {
@@ -50,6 +50,5 @@ export interface Database {
 
 export type ArticleRow = Selectable<ArticlesTable>;
 export type CommentRow = Selectable<CommentsTable>;
-export type NewCommentRow = Insertable<CommentsTable>;
 
 export type Engine = 'sqlite' | 'postgres';
