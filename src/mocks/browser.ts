@@ -7,12 +7,21 @@ import { createMockBackend } from './mock-backend';
 
 const DB_KEY = 'colloquy:mock-db';
 /** Set to "post", "read" or "all" (e.g. from devtools) to make the mock fail. */
-export const FAIL_KEY = 'colloquy:mock-fail';
+const FAIL_KEY = 'colloquy:mock-fail';
 const LATENCY_KEY = 'colloquy:mock-latency';
 
+/** The saved data, or undefined (start from the seed) when there is none or it is damaged. */
 function readSnapshot(): MemorySnapshot | undefined {
   const saved = localStorage.getItem(DB_KEY);
-  return saved ? (JSON.parse(saved) as MemorySnapshot) : undefined;
+  if (!saved) return undefined;
+  try {
+    const parsed = JSON.parse(saved) as Partial<MemorySnapshot> | null;
+    if (Array.isArray(parsed?.articles) && Array.isArray(parsed.comments)) return parsed as MemorySnapshot;
+  } catch {
+    // Not JSON: as damaged as the wrong shape.
+  }
+  console.warn(`Colloquy demo: the saved data in localStorage['${DB_KEY}'] is damaged; starting again from the demo article.`);
+  return undefined;
 }
 
 function readControls(): MockControls {
