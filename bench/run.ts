@@ -131,8 +131,8 @@ function lighthouse(url: string) {
   return `${score('performance')} | ${score('accessibility')} | ${score('best-practices')} | ${score('seo')} | ${metric('first-contentful-paint')} | ${metric('largest-contentful-paint')} | ${metric('total-blocking-time')} | ${metric('cumulative-layout-shift')}`;
 }
 
-async function startBenchServer(args: string[]) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'colloquy-bench-'));
+async function startBenchServer(args: string[], options: { dataDir?: string; env?: Record<string, string> } = {}) {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'colloquy-bench-'));
   const port = await freePort();
   const server = spawn(process.execPath, args, {
     env: {
@@ -143,6 +143,7 @@ async function startBenchServer(args: string[]) {
       DATA_DIR: dataDir,
       FLOOD_INTERVAL_SECONDS: '0',
       LOG_LEVEL: 'silent',
+      ...options.env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -233,6 +234,8 @@ async function main() {
   const rssTsx = await idleRss(TSX);
 
   const { server, base, dataDir } = await startBenchServer(START);
+  // First renders are measured on a second instance on the same database with the page cache off.
+  const renderer = await startBenchServer(START, { dataDir, env: { PAGE_CACHE_SECONDS: '0' } });
   try {
     const rssIdle = rssOf(server.pid!);
     log(`## Lighthouse (${LIGHTHOUSE}, mobile emulation, simulated slow 4G, the server as \`npm start\` runs it)`);
@@ -249,19 +252,17 @@ async function main() {
     const BR = { 'Accept-Encoding': 'br, gzip' };
     const GZIP = { 'Accept-Encoding': 'gzip' };
     const concurrency = 16;
-    let unique = 0;
-    // A query string bypasses the page micro-cache: every request is a first render.
-    const uncached = (headers: Record<string, string>) => ({ path: () => `/articles/${SLUG}?bench=${unique++}`, headers });
     const page = `/articles/${SLUG}`;
+    const uncached = (headers: Record<string, string>) => ({ base: renderer.base, path: page, headers });
     const comments = `/api/articles/${SLUG}/comments`;
 
-    type Case = { name: string; path: string | (() => string); headers?: Record<string, string>; total?: number };
+    type Case = { name: string; base?: string; path: string; headers?: Record<string, string>; total?: number };
     const results = new Map<string, Awaited<ReturnType<typeof load>>>();
     let baseline = 0;
     const run = async (cases: Case[]) => {
       for (const c of cases) {
         const total = c.total ?? 2000;
-        const target = () => `${base}${typeof c.path === 'function' ? c.path() : c.path}`;
+        const target = () => `${c.base ?? base}${c.path}`;
         await load(target, { headers: c.headers }, Math.min(200, total / 4), concurrency);
         const result = await load(target, { headers: c.headers }, total, concurrency);
         baseline ||= result.rps;
@@ -272,7 +273,7 @@ async function main() {
 
     log(`## Comment server on SQLite (16 concurrent, loopback, as \`npm start\` runs it)`);
     log();
-    log('2000 requests a case (fewer for first renders). "Uncompressed" requests send `Accept-Encoding: identity`, compressed ones `br, gzip`; the client reads the bytes without decompressing them, so its own work stays out of the figures. A query string makes a "first render": the micro-cache keeps no pages for query strings.');
+    log('2000 requests a case (fewer for first renders). "Uncompressed" requests send `Accept-Encoding: identity`, compressed ones `br, gzip`; the client reads the bytes without decompressing them, so its own work stays out of the figures. A "first render" is measured on a second instance on the same database with `PAGE_CACHE_SECONDS=0`.');
     log();
     log('| request | req/s | p50 ms | p95 ms | throughput ratio to baseline |');
     log('|---|---|---|---|---|');
@@ -360,6 +361,8 @@ async function main() {
     log();
     log(`Database file: ${(statSync(join(dataDir, 'colloquy.sqlite')).size / 1024).toFixed(0)} KB.`);
   } finally {
+    renderer.server.kill('SIGTERM');
+    await new Promise((r) => renderer.server.on('exit', r));
     await stopServer(server, dataDir);
   }
   writeFileSync('BENCHMARKS.md', `${lines.join('\n')}\n`);
