@@ -1,5 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { expect, test } from 'vitest';
+import { IDEMPOTENCY_HEADER } from '../../src/contract/schemas';
+import { server } from './msw-server';
 import { renderApp, renderAt, SLUG, TITLE } from './render-app';
 
 async function openReader(initial?: Parameters<typeof renderApp>[1]) {
@@ -154,31 +157,54 @@ test('a failed post keeps every character, then the retry posts exactly one comm
   expect(screen.getAllByRole('article', { name: 'Ben' })).toHaveLength(1);
 });
 
-test('a draft survives unmounting and remounting the page', async () => {
+test('a draft survives unmounting and remounting the page (the name only when asked to save it)', async () => {
   const { user, form, unmount } = await openReader();
   await user.type(within(form).getByRole('textbox', { name: 'Name' }), 'Cleo');
   await user.type(within(form).getByRole('textbox', { name: 'Comment' }), 'Half a thought');
   unmount();
 
-  renderAt(`/articles/${SLUG}`);
+  const { user: user2, unmount: unmount2 } = renderAt(`/articles/${SLUG}`);
   const again = await screen.findByRole('form', { name: 'Leave a Reply' });
-  expect(within(again).getByRole('textbox', { name: 'Name' })).toHaveValue('Cleo');
   expect(within(again).getByRole('textbox', { name: 'Comment' })).toHaveValue('Half a thought');
-  expect(within(again).getByRole('textbox', { name: 'Email' })).toHaveValue('');
+  expect(within(again).getByRole('textbox', { name: 'Name' })).toHaveValue('');
+  await user2.type(within(again).getByRole('textbox', { name: 'Name' }), 'Cleo');
+  await user2.click(within(again).getByRole('checkbox', { name: /^Save my name/ }));
+  unmount2();
+
+  renderAt(`/articles/${SLUG}`);
+  const third = await screen.findByRole('form', { name: 'Leave a Reply' });
+  expect(within(third).getByRole('textbox', { name: 'Name' })).toHaveValue('Cleo');
+  expect(within(third).getByRole('textbox', { name: 'Comment' })).toHaveValue('Half a thought');
+  expect(within(third).getByRole('checkbox', { name: /^Save my name/ })).toBeChecked();
 });
 
 test('the same draft is posted with the same idempotency key across a remount', async () => {
-  const { user, form, unmount, controls, backend } = await openReader();
+  const { user, form, unmount, backend } = await openReader();
   await user.type(within(form).getByRole('textbox', { name: 'Name' }), 'Dan');
   await user.type(within(form).getByRole('textbox', { name: 'Email' }), 'dan@example.com');
   await user.type(within(form).getByRole('textbox', { name: 'Comment' }), 'Once only.');
+  // Ticked, so the draft keeps the name and email across the reload as well.
+  await user.click(within(form).getByRole('checkbox', { name: /^Save my name/ }));
   const key = JSON.parse(localStorage.getItem(`colloquy:draft:${SLUG}:top`)!).idempotencyKey as string;
   expect(key).toMatch(/^[0-9a-f-]{32,36}$/);
-  // The first attempt reaches the server, but the page is gone before the answer arrives.
-  controls.latencyMs = 20;
+  // The first attempt reaches the server, but its answer is lost on the way back.
+  server.use(
+    http.post(
+      '*/api/articles/:slug/comments',
+      async ({ request }) => {
+        await backend.service.postComment(SLUG, await request.json(), {
+          idempotencyKey: request.headers.get(IDEMPOTENCY_HEADER) ?? undefined,
+          clientKey: 'mock-client',
+        });
+        return HttpResponse.error();
+      },
+      { once: true },
+    ),
+  );
   await user.click(within(form).getByRole('button', { name: 'Post Comment' }));
+  await within(form).findByRole('alert');
+  expect(await backend.service.listComments(SLUG)).toHaveLength(3);
   unmount();
-  await waitFor(async () => expect(await backend.service.listComments(SLUG)).toHaveLength(3));
 
   renderAt(`/articles/${SLUG}`);
   const again = await screen.findByRole('form', { name: 'Leave a Reply' });

@@ -51,3 +51,19 @@ export function writeString(key: string, value: string): void {
     // Same as above.
   }
 }
+
+/** Every saved key that starts with the prefix (empty where storage is unavailable). */
+export function keysWithPrefix(prefix: string): string[] {
+  try {
+    const storage = store();
+    if (!storage) return [];
+    const keys: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(prefix)) keys.push(key);
+    }
+    return keys;
+  } catch {
+    return [];
+  }
+}

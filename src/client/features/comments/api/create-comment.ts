@@ -12,6 +12,7 @@ import { apiRequest } from '../../../lib/api-client';
 import { getAuthorToken } from '../../../lib/author-token';
 import { getArticleQueryOptions } from '../../articles/api/get-article';
 import { getArticlesQueryOptions } from '../../articles/api/get-articles';
+import { clearDraft } from '../lib/drafts';
 import { getCommentsQueryOptions, type ThreadComment } from './get-comments';
 
 export interface CreateCommentVariables {
@@ -45,8 +46,6 @@ export function useCreateComment(slug: string) {
     onMutate: async ({ input }) => {
       // Stop refetches in flight so they cannot overwrite the optimistic entry.
       await queryClient.cancelQueries({ queryKey: commentsKey });
-      // Snapshot the thread to roll back to if the post fails.
-      const previous = queryClient.getQueryData(commentsKey);
       // Show the comment at once, marked as pending with a temporary id.
       const optimistic: ThreadComment = {
         id: nextTempId(),
@@ -60,14 +59,20 @@ export function useCreateComment(slug: string) {
         optimistic: true,
       };
       queryClient.setQueryData(commentsKey, (old) => [...(old ?? []), optimistic]);
-      // Hand both to onError/onSuccess through the context.
-      return { previous, tempId: optimistic.id };
+      // Hand the temporary id to onError/onSuccess through the context.
+      return { tempId: optimistic.id };
     },
     onError: (_error, _variables, context) => {
-      // Put the thread back exactly as it was.
-      if (context) queryClient.setQueryData(commentsKey, context.previous);
+      // Take out this post's own entry only. TanStack's example restores a snapshot
+      // taken in onMutate instead, but two forms (top-level and a reply) can post at
+      // once, and a refetch can land meanwhile: the snapshot would wipe the other
+      // form's entry and the fresher data. onSettled refetches the thread anyway.
+      if (context) queryClient.setQueryData(commentsKey, (old) => old?.filter((c) => c.id !== context.tempId));
     },
-    onSuccess: (comment, _variables, context) => {
+    onSuccess: (comment, { input }, context) => {
+      // The draft is done with. Here rather than in the form's own callbacks, which
+      // never run when the form is gone by the time the answer arrives (navigation).
+      clearDraft(slug, input.parentId);
       // Swap the placeholder for the real comment now, rather than after the refetch.
       queryClient.setQueryData(commentsKey, (old) =>
         old?.map((c) => (c.id === context.tempId ? comment : c)).filter((c, i, all) => all.findIndex((o) => o.id === c.id) === i),

@@ -1,19 +1,27 @@
 // The one reply form, used for top-level comments and for replies in place.
 // Everything typed is saved as a draft on every keystroke and survives
-// failures, retries and reloads; only a successful post clears it.
+// failures, retries and reloads; only a successful post clears it (in
+// useCreateComment, so that happens even when the form is gone by then).
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { newCommentSchema, type NewComment, type NewCommentInput } from '../../../../contract/schemas';
+import { z } from 'zod/mini';
+import { newCommentSchema } from '../../../../contract/schemas';
 import { isApiClientError } from '../../../lib/api-client';
 import { useCreateComment } from '../api/create-comment';
 import { describePostError } from '../lib/describe-post-error';
-import { clearDraft, loadDraft, newIdempotencyKey, saveDraft, type DraftFields } from '../lib/drafts';
+import { clearDraft, draftOf, loadDraft, newIdempotencyKey, saveDraft, stripIdentityFromDrafts, type DraftFields } from '../lib/drafts';
 import { useReplyState } from '../lib/reply-context';
 import { forgetIdentity, loadIdentity, saveIdentity } from '../lib/saved-identity';
 import { FormField } from './form-field';
 
 const FIELDS = ['author', 'email', 'url', 'body'] as const;
+
+// The honeypot is not validated here: if autofill fills it, the form would
+// refuse to submit without a word. It is sent as typed and the server says no.
+const formSchema = z.extend(z.omit(newCommentSchema, { website2: true }), { website2: z.string() });
+type FormInput = z.input<typeof formSchema>;
+type FormOutput = z.output<typeof formSchema>;
 
 interface CommentFormProps {
   slug: string;
@@ -33,7 +41,9 @@ function initialState(slug: string, parentId: number | null) {
     url: draft?.url ?? identity?.url ?? '',
     body: draft?.body ?? '',
   };
-  return { values, remember: identity !== undefined, idempotencyKey: draft?.idempotencyKey ?? newIdempotencyKey() };
+  // A draft keeps a name only while the box was ticked.
+  const remember = identity !== undefined || draft?.author !== undefined;
+  return { values, remember, idempotencyKey: draft?.idempotencyKey ?? newIdempotencyKey() };
 }
 
 export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel }: CommentFormProps) {
@@ -42,46 +52,53 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
   const { onPosted } = useReplyState();
   const [initial] = useState(() => initialState(slug, parentId));
   const [remember, setRemember] = useState(initial.remember);
+  // Read by the draft saver, which is subscribed once.
+  const rememberRef = useRef(initial.remember);
   const [formError, setFormError] = useState<string | null>(null);
   // Created with the draft and kept across retries and reloads until the post succeeds.
   const idempotencyKey = useRef(initial.idempotencyKey);
   // Set synchronously, so a double-click cannot start a second post before the re-render disables the button.
   const posting = useRef(false);
+  // Saves the form's current values as the draft (set up with the subscription below).
+  const saveCurrent = useRef(() => {});
   const mutation = useCreateComment(slug);
 
   const {
     register,
     handleSubmit,
     reset,
+    getValues,
     setError,
     setFocus,
     subscribe,
     formState: { errors },
-  } = useForm<NewCommentInput, unknown, NewComment>({
-    resolver: zodResolver(newCommentSchema),
+  } = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(formSchema),
     defaultValues: { ...initial.values, website2: '' },
     shouldFocusError: true,
   });
 
   // Save what the person types, as they type it. Programmatic resets are not typing.
-  useEffect(
-    () =>
-      subscribe({
-        formState: { values: true },
-        callback: ({ values, type }) => {
-          if (type !== 'change') return;
-          const fields: DraftFields = {
-            author: values.author ?? '',
-            email: values.email ?? '',
-            url: values.url ?? '',
-            body: values.body ?? '',
-          };
-          if (FIELDS.every((name) => fields[name] === '')) clearDraft(slug, parentId);
-          else saveDraft(slug, parentId, { ...fields, idempotencyKey: idempotencyKey.current });
-        },
-      }),
-    [subscribe, slug, parentId],
-  );
+  useEffect(() => {
+    const save = (values: Partial<FormInput>) => {
+      const fields: DraftFields = {
+        author: values.author ?? '',
+        email: values.email ?? '',
+        url: values.url ?? '',
+        body: values.body ?? '',
+      };
+      const draft = draftOf(fields, idempotencyKey.current, rememberRef.current);
+      if (FIELDS.every((name) => (draft[name] ?? '') === '')) clearDraft(slug, parentId);
+      else saveDraft(slug, parentId, draft);
+    };
+    saveCurrent.current = () => save(getValues());
+    return subscribe({
+      formState: { values: true },
+      callback: ({ values, type }) => {
+        if (type === 'change') save(values);
+      },
+    });
+  }, [subscribe, getValues, slug, parentId]);
 
   useEffect(() => {
     if (!autoFocus) return;
@@ -91,28 +108,42 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
 
   const onRememberChange = (checked: boolean) => {
     setRemember(checked);
-    // Unticking is a privacy choice: forget at once, not only after the next post.
-    if (!checked) forgetIdentity();
+    rememberRef.current = checked;
+    if (checked) {
+      saveCurrent.current();
+    } else {
+      // Unticking is a privacy choice: forget at once, not only after the next post,
+      // and take the name, email and website out of every saved draft as well.
+      forgetIdentity();
+      stripIdentityFromDrafts();
+    }
   };
 
-  const onSubmit = (input: NewComment) => {
+  const onSubmit = (input: FormOutput) => {
     // A second click while the first is in flight must not post again.
     if (posting.current) return;
     posting.current = true;
     setFormError(null);
     mutation.mutate(
+      // The honeypot goes as typed: if it is filled, the server answers spam_detected.
       { input: { ...input, parentId }, idempotencyKey: idempotencyKey.current },
       {
         onSuccess: (comment) => {
-          clearDraft(slug, parentId);
+          // useCreateComment has cleared the draft; the next one gets a key of its own.
           idempotencyKey.current = newIdempotencyKey();
           const identity = { author: input.author, email: input.email, url: input.url };
           if (remember) saveIdentity(identity);
           else forgetIdentity();
           reset({ ...(remember ? identity : { author: '', email: '', url: '' }), body: '', website2: '' });
-          onPosted(comment.id);
+          onPosted(comment.id, parentId);
         },
         onError: (error) => {
+          if (isApiClientError(error) && error.code === 'idempotency_key_reused') {
+            // An earlier version was stored under this key (its answer was lost, then the
+            // text was edited): this text is new content, so it needs a key of its own.
+            idempotencyKey.current = newIdempotencyKey();
+            saveCurrent.current();
+          }
           const fields = isApiClientError(error) ? (error.fields ?? {}) : {};
           const shown = FIELDS.filter((name) => fields[name]);
           shown.forEach((name, index) => setError(name, { type: 'server', message: fields[name] }, { shouldFocus: index === 0 }));
@@ -136,10 +167,12 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
         aria-labelledby={headingId}
         onSubmit={(event) => void handleSubmit(onSubmit)(event)}
         onKeyDown={
-          // Escape closes a reply form as "Cancel reply" does (the draft stays saved), unless an IME is composing.
+          // Escape closes a reply form as "Cancel reply" does (the draft stays saved), unless an IME is
+          // composing or a post is in flight (the form must stay until it has been answered).
           onCancel &&
           ((event) => {
             if (event.key !== 'Escape' || event.nativeEvent.isComposing || event.defaultPrevented) return;
+            if (mutation.isPending) return;
             event.preventDefault();
             onCancel();
           })
@@ -155,6 +188,7 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
           autoComplete="name"
           registration={register('author')}
           error={errors.author?.message}
+          readOnly={mutation.isPending}
         />
         <FormField
           id={`${id}-email`}
@@ -165,6 +199,7 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
           hint="Your email address will not be published."
           registration={register('email')}
           error={errors.email?.message}
+          readOnly={mutation.isPending}
         />
         <FormField
           id={`${id}-url`}
@@ -173,6 +208,7 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
           autoComplete="url"
           registration={register('url')}
           error={errors.url?.message}
+          readOnly={mutation.isPending}
         />
         <FormField
           id={`${id}-body`}
@@ -181,6 +217,7 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
           multiline
           registration={register('body')}
           error={errors.body?.message}
+          readOnly={mutation.isPending}
         />
         {/* Honeypot: hidden from people and from the tab order; bots fill it in. */}
         <div hidden>
@@ -206,7 +243,7 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
             Post Comment
           </button>
           {onCancel && (
-            <button type="button" className="button" onClick={onCancel}>
+            <button type="button" className="button" onClick={onCancel} disabled={mutation.isPending}>
               Cancel reply
             </button>
           )}

@@ -78,9 +78,12 @@ export function CommentSection({ slug, articleTitle }: { slug: string; articleTi
   );
 
   const onPosted = useCallback(
-    (commentId: number) => {
-      saveOpenReply(slug, null);
-      setReply({ to: null, focus: false });
+    (commentId: number, parentId: number | null) => {
+      // Close the reply form that posted; a top-level post leaves an open reply form alone.
+      if (parentId !== null) {
+        if (loadOpenReply(slug) === parentId) saveOpenReply(slug, null);
+        setReply((previous) => (previous.to === parentId ? { to: null, focus: false } : previous));
+      }
       setAnnouncement((previous) => ({ key: previous.key + 1, text: POSTED_MESSAGE }));
       focusAfterPost.current = commentId;
     },

@@ -13,9 +13,11 @@ interface FormFieldProps {
   type?: 'text' | 'email' | 'url';
   autoComplete?: string;
   multiline?: boolean;
+  /** While the comment is being posted: what is sent must stay what is shown. */
+  readOnly?: boolean;
 }
 
-export function FormField({ id, label, registration, required, hint, error, type = 'text', autoComplete, multiline }: FormFieldProps) {
+export function FormField({ id, label, registration, required, hint, error, type = 'text', autoComplete, multiline, readOnly }: FormFieldProps) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ') || undefined;
@@ -24,6 +26,7 @@ export function FormField({ id, label, registration, required, hint, error, type
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy,
     'aria-required': required || undefined,
+    readOnly: readOnly || undefined,
     ...registration,
   };
   return (

@@ -13,6 +13,9 @@ export function describePostError(error: unknown): string {
       const when = wait ? `Please wait ${wait} second${wait === 1 ? '' : 's'} before posting again.` : 'Please wait a moment.';
       return `You are posting comments too quickly. ${when} ${KEPT_NOTE}`;
     }
+    case 'idempotency_key_reused':
+      // The form has given the draft a new key; the text is still there.
+      return 'An earlier version of this comment was already posted. Select Post Comment to post this text as well.';
     case 'duplicate_comment':
       return `It looks as though you have already said that. ${KEPT_NOTE}`;
     default:

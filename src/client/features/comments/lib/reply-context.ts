@@ -7,8 +7,8 @@ export interface ReplyState {
   replyTo: number | null;
   openReply: (commentId: number) => void;
   cancelReply: (commentId: number) => void;
-  /** Called by a form after its comment was accepted by the server. */
-  onPosted: (commentId: number) => void;
+  /** Called by a form after its comment (top-level when parentId is null) was accepted by the server. */
+  onPosted: (commentId: number, parentId: number | null) => void;
 }
 
 export const ReplyContext = createContext<ReplyState | null>(null);
