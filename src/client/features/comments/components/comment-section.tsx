@@ -17,6 +17,15 @@ import { CommentThread } from './comment-thread';
 
 const POSTED_MESSAGE = 'Your comment was posted.';
 
+/** The element id a fragment names; a malformed one (say "#%E0") names nothing rather than throwing. */
+function idFromFragment(fragment: string): string | null {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return null;
+  }
+}
+
 function targetFromHash(hash: string): number | null {
   const match = /^#comment-(\d+)$/.exec(hash);
   return match ? Number(match[1]) : null;
@@ -46,7 +55,8 @@ export function CommentSection({ slug, articleTitle }: { slug: string; articleTi
   const fragment = hydrated ? hash.slice(1) : '';
   useEffect(() => {
     if (!loaded || !fragment) return;
-    const element = document.getElementById(decodeURIComponent(fragment));
+    const id = idFromFragment(fragment);
+    const element = id === null ? null : document.getElementById(id);
     if (element && typeof element.scrollIntoView === 'function') element.scrollIntoView({ block: 'start' });
   }, [loaded, fragment]);
 
