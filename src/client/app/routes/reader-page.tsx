@@ -28,7 +28,8 @@ export function ReaderPage() {
   return (
     <>
       <ArticleView article={article.data} />
-      <CommentSection slug={slug} articleTitle={article.data.title} />
+      {/* Keyed, so one article's form state (drafts, open reply) never carries over to the next. */}
+      <CommentSection key={slug} slug={slug} articleTitle={article.data.title} />
     </>
   );
 }
