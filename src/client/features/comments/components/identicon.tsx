@@ -22,9 +22,13 @@ export function identiconCells(key: string): { x: number; y: number }[] {
   return cells;
 }
 
-/** Hue from bits the grid does not use, so colour and shape vary independently. */
+/**
+ * Hue from bits the grid does not use, so colour and shape vary independently:
+ * the grid reads the lowest 15 bits (the last four hex digits), the hue the
+ * highest 12 (the first three).
+ */
 export function identiconHue(key: string): number {
-  return Number.parseInt(key.slice(-3), 16) % 360;
+  return Number.parseInt(key.slice(0, 3), 16) % 360;
 }
 
 export function Identicon({ avatar, placeholder = false }: { avatar: string; placeholder?: boolean }) {
