@@ -20,20 +20,23 @@ export function buildThread<C extends { id: number; parentId: number | null }>(
   comments: C[],
   maxDepth: number = DEFAULT_MAX_DEPTH,
 ): ThreadNode<C>[] {
-  const position = new Map(comments.map((comment, index) => [comment.id, index]));
   const nodes = new Map<number, ThreadNode<C>>();
   const shownUnder = new Map<number, ThreadNode<C> | undefined>();
   const roots: ThreadNode<C>[] = [];
+  // Only needed when a reply comes before its parent in the list, which is rare: built on demand.
+  let position: Map<number, number> | undefined;
+  const positionOf = (id: number) => (position ??= new Map(comments.map((c, index) => [c.id, index]))).get(id);
+  const inProgress = new Set<number>();
 
-  // Places a comment after its parent, whatever their order in the list; a parent
-  // chain that loops back (corrupt data) ends at the top level.
-  const place = (comment: C, seen: Set<number>): ThreadNode<C> => {
-    const placed = nodes.get(comment.id);
-    if (placed) return placed;
-    seen.add(comment.id);
-    const parentIndex = comment.parentId === null ? undefined : position.get(comment.parentId);
-    const parentComment = parentIndex === undefined ? undefined : comments[parentIndex];
-    let parent = parentComment && !seen.has(parentComment.id) ? place(parentComment, seen) : undefined;
+  const place = (comment: C): ThreadNode<C> => {
+    let parent = comment.parentId === null ? undefined : nodes.get(comment.parentId);
+    if (comment.parentId !== null && !parent && !inProgress.has(comment.parentId)) {
+      // The parent is listed later (or not at all): place it first. A chain that loops back ends at the top.
+      const index = positionOf(comment.parentId);
+      inProgress.add(comment.id);
+      if (index !== undefined) parent = place(comments[index]);
+      inProgress.delete(comment.id);
+    }
     while (parent && parent.depth >= maxDepth) parent = shownUnder.get(parent.comment.id);
     const node: ThreadNode<C> = { comment, depth: parent ? parent.depth + 1 : 1, children: [] };
     nodes.set(comment.id, node);
@@ -41,9 +44,11 @@ export function buildThread<C extends { id: number; parentId: number | null }>(
     (parent ? parent.children : roots).push(node);
     return node;
   };
-  for (const comment of comments) place(comment, new Set());
+  for (const comment of comments) if (!nodes.has(comment.id)) place(comment);
 
-  const byPosition = (a: ThreadNode<C>, b: ThreadNode<C>) => position.get(a.comment.id)! - position.get(b.comment.id)!;
+  if (!position) return roots;
+  // Some parents were placed early: put every list of siblings back in list order.
+  const byPosition = (a: ThreadNode<C>, b: ThreadNode<C>) => positionOf(a.comment.id)! - positionOf(b.comment.id)!;
   for (const node of nodes.values()) node.children.sort(byPosition);
   return roots.sort(byPosition);
 }
