@@ -157,7 +157,7 @@ test('a failed post keeps every character, then the retry posts exactly one comm
   expect(screen.getAllByRole('article', { name: 'Ben' })).toHaveLength(1);
 });
 
-test('a draft survives unmounting and remounting the page (the name only when asked to save it)', async () => {
+test('a draft survives unmounting and remounting the page (the name in the browser only when asked to save it)', async () => {
   const { user, form, unmount } = await openReader();
   await user.type(within(form).getByRole('textbox', { name: 'Name' }), 'Cleo');
   await user.type(within(form).getByRole('textbox', { name: 'Comment' }), 'Half a thought');
@@ -166,8 +166,9 @@ test('a draft survives unmounting and remounting the page (the name only when as
   const { user: user2, unmount: unmount2 } = renderAt(`/articles/${SLUG}`);
   const again = await screen.findByRole('form', { name: 'Leave a Reply' });
   expect(within(again).getByRole('textbox', { name: 'Comment' })).toHaveValue('Half a thought');
-  expect(within(again).getByRole('textbox', { name: 'Name' })).toHaveValue('');
-  await user2.type(within(again).getByRole('textbox', { name: 'Name' }), 'Cleo');
+  // Kept for this tab only: the name is back, but not saved in the browser.
+  expect(within(again).getByRole('textbox', { name: 'Name' })).toHaveValue('Cleo');
+  expect(JSON.stringify(localStorage)).not.toContain('Cleo');
   await user2.click(within(again).getByRole('checkbox', { name: /^Save my name/ }));
   unmount2();
 

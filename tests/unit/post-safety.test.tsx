@@ -82,6 +82,22 @@ test('with "Save my name…" unticked, drafts keep only the comment; unticking s
   expect(JSON.stringify(localStorage)).not.toContain('jo@example.com');
 });
 
+test('with "Save my name…" unticked, a reload in the same tab still brings back the name and email', async () => {
+  const first = await openReader();
+  await fill(first.user, first.form, 'Jo', 'Typed before a reload.');
+  expect(JSON.stringify(localStorage)).not.toContain('jo@example.com');
+  first.unmount();
+
+  const { form } = await openReader();
+  expect(within(form).getByRole('textbox', { name: 'Name' })).toHaveValue('Jo');
+  expect(within(form).getByRole('textbox', { name: 'Email' })).toHaveValue('jo@example.com');
+  expect(within(form).getByRole('textbox', { name: 'Comment' })).toHaveValue('Typed before a reload.');
+  expect(within(form).getByRole('checkbox', { name: REMEMBER })).not.toBeChecked();
+  // Closing the tab forgets them: nothing of the identity outlives sessionStorage.
+  sessionStorage.clear();
+  expect(JSON.stringify(localStorage)).not.toContain('Jo');
+});
+
 test('a filled honeypot is sent, and the server refuses it as spam with the text kept', async () => {
   const { user, form, backend } = await openReader();
   await fill(user, form, 'Kit', 'Autofilled.');

@@ -1,17 +1,22 @@
-// localStorage that never throws: private modes, full quotas and the server
-// (no window) all degrade to "nothing saved" instead of breaking the page.
+// localStorage (or, for what must not outlive the tab, sessionStorage) that
+// never throws: private modes, full quotas and the server (no window) all
+// degrade to "nothing saved" instead of breaking the page.
 
-function store(): Storage | undefined {
+/** "local" keeps data in this browser; "session" only until the tab is closed. */
+export type StorageArea = 'local' | 'session';
+
+function store(area: StorageArea = 'local'): Storage | undefined {
   try {
-    return typeof window === 'undefined' ? undefined : window.localStorage;
+    if (typeof window === 'undefined') return undefined;
+    return area === 'local' ? window.localStorage : window.sessionStorage;
   } catch {
     return undefined;
   }
 }
 
-export function readJson<T>(key: string, guard: (value: unknown) => value is T): T | undefined {
+export function readJson<T>(key: string, guard: (value: unknown) => value is T, area?: StorageArea): T | undefined {
   try {
-    const raw = store()?.getItem(key);
+    const raw = store(area)?.getItem(key);
     if (raw == null) return undefined;
     const value: unknown = JSON.parse(raw);
     return guard(value) ? value : undefined;
@@ -20,17 +25,17 @@ export function readJson<T>(key: string, guard: (value: unknown) => value is T):
   }
 }
 
-export function writeJson(key: string, value: unknown): void {
+export function writeJson(key: string, value: unknown, area?: StorageArea): void {
   try {
-    store()?.setItem(key, JSON.stringify(value));
+    store(area)?.setItem(key, JSON.stringify(value));
   } catch {
     // Quota exceeded or storage disabled: the form still works, it just forgets.
   }
 }
 
-export function removeItem(key: string): void {
+export function removeItem(key: string, area?: StorageArea): void {
   try {
-    store()?.removeItem(key);
+    store(area)?.removeItem(key);
   } catch {
     // Same as above.
   }

@@ -10,7 +10,7 @@ import { newCommentSchema } from '../../../../contract/schemas';
 import { isApiClientError } from '../../../lib/api-client';
 import { useCreateComment } from '../api/create-comment';
 import { describePostError } from '../lib/describe-post-error';
-import { clearDraft, draftOf, loadDraft, newIdempotencyKey, saveDraft, stripIdentityFromDrafts, type DraftFields } from '../lib/drafts';
+import { clearDraft, loadDraft, newIdempotencyKey, saveDraft, stripIdentityFromDrafts, type DraftFields } from '../lib/drafts';
 import { useReplyState } from '../lib/reply-context';
 import { forgetIdentity, loadIdentity, saveIdentity } from '../lib/saved-identity';
 import { FormField } from './form-field';
@@ -33,7 +33,8 @@ interface CommentFormProps {
 }
 
 function initialState(slug: string, parentId: number | null) {
-  const draft = loadDraft(slug, parentId);
+  const saved = loadDraft(slug, parentId);
+  const draft = saved?.draft;
   const identity = loadIdentity();
   const values: DraftFields = {
     author: draft?.author ?? identity?.author ?? '',
@@ -41,8 +42,7 @@ function initialState(slug: string, parentId: number | null) {
     url: draft?.url ?? identity?.url ?? '',
     body: draft?.body ?? '',
   };
-  // A draft keeps a name only while the box was ticked.
-  const remember = identity !== undefined || draft?.author !== undefined;
+  const remember = identity !== undefined || saved?.remembered === true;
   return { values, remember, idempotencyKey: draft?.idempotencyKey ?? newIdempotencyKey() };
 }
 
@@ -87,9 +87,8 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
         url: values.url ?? '',
         body: values.body ?? '',
       };
-      const draft = draftOf(fields, idempotencyKey.current, rememberRef.current);
-      if (FIELDS.every((name) => (draft[name] ?? '') === '')) clearDraft(slug, parentId);
-      else saveDraft(slug, parentId, draft);
+      if (FIELDS.every((name) => fields[name] === '')) clearDraft(slug, parentId);
+      else saveDraft(slug, parentId, fields, idempotencyKey.current, rememberRef.current);
     };
     saveCurrent.current = () => save(getValues());
     return subscribe({

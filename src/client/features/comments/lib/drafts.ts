@@ -1,8 +1,10 @@
 // "Nothing you typed is ever lost": each open form is saved as the person
 // types, per article and parent, together with the idempotency key that will
 // post it, so a reload or a retry after a lost response can never post twice.
-// The name, email and website are kept only while "Save my name, email, and
-// website" is ticked; otherwise a draft holds just the comment and its key.
+// The name, email and website are kept in the browser only while "Save my
+// name, email, and website" is ticked; otherwise the draft in localStorage holds
+// just the comment and its key, and the identity fields wait in sessionStorage,
+// so a reload keeps them but closing the tab forgets them.
 import { randomId } from '../../../lib/random-id';
 import { keysWithPrefix, readJson, readString, removeItem, writeJson, writeString } from '../../../lib/storage';
 
@@ -19,6 +21,14 @@ export interface Draft extends Partial<Omit<DraftFields, 'body'>> {
   idempotencyKey: string;
 }
 
+type Identity = Omit<DraftFields, 'body'>;
+
+function isIdentity(value: unknown): value is Identity {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return ['author', 'email', 'url'].every((k) => typeof v[k] === 'string');
+}
+
 const DRAFT_PREFIX = 'colloquy:draft:';
 const draftKey = (slug: string, parentId: number | null) => `${DRAFT_PREFIX}${slug}:${parentId ?? 'top'}`;
 
@@ -31,31 +41,42 @@ function isDraft(value: unknown): value is Draft {
   );
 }
 
-/** What a draft may keep: identity fields only when the person chose to save them. */
-export function draftOf(fields: DraftFields, idempotencyKey: string, remember: boolean): Draft {
-  return remember ? { ...fields, idempotencyKey } : { body: fields.body, idempotencyKey };
-}
-
-/** Unticking "Save my name…": no saved draft keeps a name, email or website any more. */
+/** Unticking "Save my name…": no draft in localStorage keeps a name, email or website any more. */
 export function stripIdentityFromDrafts(): void {
   for (const key of keysWithPrefix(DRAFT_PREFIX)) {
     const draft = readJson(key, isDraft);
     if (!draft) continue;
-    if (draft.body === '') removeItem(key);
-    else writeJson(key, { body: draft.body, idempotencyKey: draft.idempotencyKey });
+    const { author = '', email = '', url = '', body, idempotencyKey } = draft;
+    writeJson(key, { author, email, url }, 'session');
+    writeJson(key, { body, idempotencyKey });
   }
 }
 
-export function loadDraft(slug: string, parentId: number | null): Draft | undefined {
-  return readJson(draftKey(slug, parentId), isDraft);
+/** The draft with its identity fields, and whether those were saved in the browser (the box ticked). */
+export function loadDraft(slug: string, parentId: number | null): { draft: Draft; remembered: boolean } | undefined {
+  const key = draftKey(slug, parentId);
+  const draft = readJson(key, isDraft);
+  if (!draft) return undefined;
+  const remembered = draft.author !== undefined;
+  return { draft: remembered ? draft : { ...readJson(key, isIdentity, 'session'), ...draft }, remembered };
 }
 
-export function saveDraft(slug: string, parentId: number | null, draft: Draft): void {
-  writeJson(draftKey(slug, parentId), draft);
+/** Saves what was typed: the identity fields in localStorage only when `remember`, else for this tab only. */
+export function saveDraft(slug: string, parentId: number | null, fields: DraftFields, idempotencyKey: string, remember: boolean): void {
+  const key = draftKey(slug, parentId);
+  const { body, ...identity } = fields;
+  if (remember) {
+    writeJson(key, { ...fields, idempotencyKey });
+    removeItem(key, 'session');
+  } else {
+    writeJson(key, { body, idempotencyKey });
+    writeJson(key, identity, 'session');
+  }
 }
 
 export function clearDraft(slug: string, parentId: number | null): void {
   removeItem(draftKey(slug, parentId));
+  removeItem(draftKey(slug, parentId), 'session');
 }
 
 export const newIdempotencyKey = randomId;
