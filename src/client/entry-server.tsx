@@ -3,9 +3,8 @@
 import { dehydrate } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
 import { matchPath, StaticRouter } from 'react-router';
-import type { Article, ArticleSummary, Comment } from '../contract/schemas';
+import type { RenderData, RenderResult } from '../contract/ssr';
 import { App, ROUTES } from './app/app';
-import { serializeState } from './app/dehydrated-state';
 import { Providers } from './app/providers';
 import { createQueryClient } from './app/query-client';
 import { NOT_FOUND_TITLE } from './app/routes/not-found-page';
@@ -14,22 +13,7 @@ import { getArticlesQueryOptions } from './features/articles/api/get-articles';
 import { getCommentsQueryOptions } from './features/comments/api/get-comments';
 import { pageTitle } from './lib/use-document-title';
 
-export interface RenderResult {
-  html: string;
-  title: string;
-  description: string;
-  state: string;
-  status: number;
-}
-
 const FRONT_DESCRIPTION = 'Articles and the conversations under them.';
-
-export interface RenderData {
-  articles?: ArticleSummary[];
-  article?: Article;
-  /** The article's approved comments, so the thread is in the HTML for readers without JavaScript. */
-  comments?: Comment[];
-}
 
 export function render(url: string, data: RenderData): RenderResult {
   const queryClient = createQueryClient();
@@ -68,7 +52,8 @@ export function render(url: string, data: RenderData): RenderResult {
       </StaticRouter>
     </Providers>,
   );
-  const state = serializeState(dehydrate(queryClient));
+  // The server escapes it for the page (src/server/ssr.ts serializeState).
+  const state = dehydrate(queryClient);
   queryClient.clear();
   return { html, title, description, state, status };
 }

@@ -5,25 +5,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ApiError } from '../contract/api-error';
-import type { Article, ArticleSummary, Comment } from '../contract/schemas';
+import { STATE_ELEMENT_ID, type RenderData, type RenderResult } from '../contract/ssr';
 import type { CommentService } from '../domain/comment-service';
 import type { RenderedPage } from './app';
-
-export interface RenderData {
-  articles?: ArticleSummary[];
-  article?: Article;
-  /** The article's approved comments (what any reader sees), so the thread is in the HTML too. */
-  comments?: Comment[];
-}
-
-export interface RenderResult {
-  html: string;
-  title: string;
-  description: string;
-  /** The dehydrated client state: a JSON string, or a value to serialize. */
-  state: unknown;
-  status: number;
-}
 
 type RenderFn = (url: string, data: RenderData) => RenderResult | Promise<RenderResult>;
 
@@ -58,11 +42,11 @@ export function serializeState(state: unknown): string {
  */
 export function compileTemplate(template: string): (result: RenderResult) => string {
   // The template may hold the script element around the slot, or only the slot.
-  const stateInScript = /<script[^>]*id="colloquy-state"[^>]*>\s*<!--app-state-->/.test(template);
+  const stateInScript = new RegExp(`<script[^>]*id="${STATE_ELEMENT_ID}"[^>]*>\\s*<!--app-state-->`).test(template);
   return (result) => {
     const head = `<title>${escapeHtml(result.title)}</title>\n<meta name="description" content="${escapeHtml(result.description)}">`;
     const state = serializeState(result.state);
-    const stateHtml = stateInScript ? state : `<script type="application/json" id="colloquy-state">${state}</script>`;
+    const stateHtml = stateInScript ? state : `<script type="application/json" id="${STATE_ELEMENT_ID}">${state}</script>`;
     // Functions as replacements, so "$&" in content is not interpreted.
     return template
       .replace('<!--app-head-->', () => head)

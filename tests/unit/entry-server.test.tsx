@@ -18,8 +18,7 @@ test('the server renders an article with its title, description, cache and 200',
   expect(result.title).toBe(`${TITLE} – Colloquy`);
   expect(result.description).toBe(article.excerpt);
   expect(result.html).toContain(`<h1 id="article-title">${TITLE}</h1>`);
-  expect(result.state).not.toContain('<');
-  expect(JSON.parse(result.state).queries[0].state.data.title).toBe(TITLE);
+  expect((result.state as DehydratedState).queries[0].state.data).toMatchObject({ title: TITLE });
 });
 
 test('the server answers 404 for an unknown slug or route', () => {
@@ -50,7 +49,8 @@ test('the browser hydrates the server HTML without a mismatch, then loads the th
   expect(container.querySelector('#comments > .form-placeholder')).toBeInTheDocument();
 
   const queryClient = createQueryClient({ retry: false });
-  hydrate(queryClient, JSON.parse(state) as DehydratedState);
+  // Through JSON, as the page carries it.
+  hydrate(queryClient, JSON.parse(JSON.stringify(state)) as DehydratedState);
   const root = await act(async () =>
     hydrateRoot(
       container,

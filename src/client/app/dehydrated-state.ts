@@ -1,10 +1,6 @@
 // The server's react-query cache travels in <script type="application/json"
-// id="colloquy-state">. '<' is escaped so the JSON can never close the script.
-export const STATE_ELEMENT_ID = 'colloquy-state';
-
-export function serializeState(state: unknown): string {
-  return JSON.stringify(state).replace(/</g, '\\u003c');
-}
+// id="colloquy-state">, written there by the server (src/server/ssr.ts).
+import { STATE_ELEMENT_ID } from '../../contract/ssr';
 
 /** Undefined when there is no server state (static build: the placeholder comment is left). */
 export function readState(doc: Document): unknown {
