@@ -1,6 +1,6 @@
 // WordPress eXtended RSS (WXR) export → our articles and comments.
 import { XMLParser } from 'fast-xml-parser';
-import type { CommentStatus } from '../../contract/schemas';
+import { LIMITS, isHttpUrl, type CommentStatus } from '../../contract/schemas';
 import { importComment } from '../../domain/import-comment';
 import type { CommentStore } from '../../domain/store';
 import { htmlToParagraphs, htmlToText } from './html-to-text';
@@ -55,15 +55,10 @@ function commentStatus(approved: string): CommentStatus | undefined {
   return undefined; // trash, post-trashed
 }
 
+/** Only http(s) addresses survive an import, as through the API. */
 const safeUrl = (value: string): string | null => {
   const url = value.trim();
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? url.slice(0, 200) : null;
-  } catch {
-    return null;
-  }
+  return url && isHttpUrl(url) ? url.slice(0, LIMITS.urlChars) : null;
 };
 
 export function parseWxr(xml: string): WxrParseResult {
@@ -107,8 +102,8 @@ export function parseWxr(xml: string): WxrParseResult {
       comments.push({
         wxrId,
         wxrParentId: parent && parent !== '0' ? parent : null,
-        author: text(raw['wp:comment_author']).trim().slice(0, 245) || 'Anonymous',
-        email: text(raw['wp:comment_author_email']).trim().slice(0, 100),
+        author: text(raw['wp:comment_author']).trim().slice(0, LIMITS.authorChars) || 'Anonymous',
+        email: text(raw['wp:comment_author_email']).trim().slice(0, LIMITS.emailChars),
         url: safeUrl(text(raw['wp:comment_author_url'])),
         createdAt: wpDateToIso(text(raw['wp:comment_date_gmt'])) ?? wpDateToIso(text(raw['wp:comment_date'])) ?? publishedAt,
         body,
