@@ -3,6 +3,7 @@
 // are inferred from the schemas so they cannot drift from what is validated.
 // zod/mini: the same validation as zod, a fraction of the bytes in the browser bundle.
 import { z } from 'zod/mini';
+import { articleContentSchema, commentContentSchema } from './rich-text';
 
 /** WordPress's own column limits, so imported sites and ours agree. */
 export const LIMITS = {
@@ -45,13 +46,16 @@ export const articleSummarySchema = z.object({
   title: z.string(),
   author: z.string(),
   publishedAt: isoDate,
+  /** Plain text. */
   excerpt: z.string(),
   commentCount: z.int().check(z.nonnegative()),
 });
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
 
 export const articleSchema = z.extend(articleSummarySchema, {
-  paragraphs: z.array(z.string()),
+  content: articleContentSchema,
+  /** False: the thread is shown, but no new comments are taken ("Comments are closed."). */
+  commentsOpen: z.boolean(),
 });
 export type Article = z.infer<typeof articleSchema>;
 
@@ -67,7 +71,10 @@ export const commentSchema = z.strictObject({
   author: z.string(),
   url: z.nullable(z.string()),
   avatar: z.string().check(z.regex(/^[0-9a-f]{16}$/)),
-  body: z.string(),
+  /** The comment as readers see it: parsed and sanitised when it was written. */
+  content: commentContentSchema,
+  /** Written by the article's author (WordPress's bypostauthor). */
+  byArticleAuthor: z.boolean(),
   createdAt: isoDate,
   status: z.enum(['approved', 'pending']),
 });
@@ -128,6 +135,7 @@ export const errorCodeSchema = z.enum([
   'validation_failed',
   'not_found',
   'parent_not_found',
+  'comments_closed',
   'duplicate_comment',
   'payload_too_large',
   'too_many_requests',
@@ -145,6 +153,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   validation_failed: 422,
   not_found: 404,
   parent_not_found: 422,
+  comments_closed: 403,
   duplicate_comment: 409,
   payload_too_large: 413,
   too_many_requests: 429,

@@ -12,6 +12,7 @@ import {
   type CommentStatus,
   type NewComment,
 } from '../contract/schemas';
+import { commentMarkdownToRich } from './content/comment-markdown';
 import { avatarKey, hashToken } from './hashing';
 import type { ArticleRecord, CommentRecord, CommentStore } from './store';
 
@@ -36,22 +37,13 @@ export interface PostContext {
 
 export type ModerationAction = 'approve' | 'spam' | 'delete';
 
-const EXCERPT_CHARS = 220;
-
-function excerptOf(paragraphs: string[]): string {
-  const first = paragraphs[0] ?? '';
-  if (first.length <= EXCERPT_CHARS) return first;
-  const cut = first.slice(0, EXCERPT_CHARS);
-  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
-}
-
 function toSummary(article: ArticleRecord, commentCount: number): ArticleSummary {
   return {
     slug: article.slug,
     title: article.title,
     author: article.author,
     publishedAt: article.publishedAt,
-    excerpt: excerptOf(article.paragraphs),
+    excerpt: article.excerpt,
     commentCount,
   };
 }
@@ -64,7 +56,8 @@ function toPublicComment(record: CommentRecord): Comment {
     author: record.author,
     url: record.url,
     avatar: record.avatar,
-    body: record.body,
+    content: record.content,
+    byArticleAuthor: record.byArticleAuthor,
     createdAt: record.createdAt,
     status: record.status === 'approved' ? 'approved' : 'pending',
   };
@@ -102,7 +95,8 @@ export function createCommentService(store: CommentStore, options: ServiceOption
 
   async function requireArticle(slug: string): Promise<ArticleRecord> {
     const article = await store.findArticle(slug);
-    if (!article) throw new ApiError('not_found', `There is no article at “${slug}”.`);
+    // A hidden article (say, a password-protected import) is not published: it does not exist for readers.
+    if (!article || article.hidden) throw new ApiError('not_found', `There is no article at “${slug}”.`);
     return article;
   }
 
@@ -132,14 +126,14 @@ export function createCommentService(store: CommentStore, options: ServiceOption
 
   return {
     async listArticles(): Promise<ArticleSummary[]> {
-      const articles = await store.listArticles();
+      const articles = (await store.listArticles()).filter((article) => !article.hidden);
       return articles.map((article) => toSummary(article, article.commentCount));
     },
 
     async getArticle(slug: string): Promise<Article> {
       const article = await requireArticle(slug);
       const approved = (await store.listComments(article.id)).filter((c) => c.status === 'approved');
-      return { ...toSummary(article, approved.length), paragraphs: article.paragraphs };
+      return { ...toSummary(article, approved.length), content: article.content, commentsOpen: article.commentsOpen };
     },
 
     /** Approved comments, plus the viewer's own pending ones when they show their author token. */
@@ -159,8 +153,10 @@ export function createCommentService(store: CommentStore, options: ServiceOption
           fields: { idempotencyKey: 'Must be 8 to 200 characters.' },
         });
       }
+      const closed = () => new ApiError('comments_closed', 'Comments are closed on this article.');
       const parsed = newCommentSchema.safeParse(input);
       if (!parsed.success) {
+        if (!article.commentsOpen) throw closed();
         const fields = fieldErrors(parsed.error);
         if (fields.website2) throw new ApiError('spam_detected', 'Your comment looks like spam and was not posted.');
         throw new ApiError('validation_failed', 'Please correct the marked fields.', { fields });
@@ -170,6 +166,8 @@ export function createCommentService(store: CommentStore, options: ServiceOption
       // A retry of a request that already succeeded answers with the first result.
       const replay = await findReplay(key, article, data);
       if (replay) return replay;
+      // After the replay check: a retry of a post made before comments closed still gets its answer.
+      if (!article.commentsOpen) throw closed();
       // Refusing a retry would be wrong: another instance may have created this key's comment a moment ago.
       const refuse = async (error: ApiError) => {
         const raced = await findReplay(key, article, data);
@@ -207,6 +205,9 @@ export function createCommentService(store: CommentStore, options: ServiceOption
         url: data.url === '' ? null : data.url,
         avatar: avatarKey(options.avatarSecret, data.email),
         body: data.body,
+        // Parsed and sanitised once, here, for every reader after.
+        content: commentMarkdownToRich(data.body),
+        byArticleAuthor: false,
         createdAt: now().toISOString(),
         status: options.moderation ? 'pending' : 'approved',
         idempotencyKey: key === undefined ? null : apiKey(key),

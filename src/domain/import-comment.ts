@@ -5,7 +5,7 @@ import type { CommentRecord, CommentStore } from './store';
 
 export type ImportedComment = Pick<
   CommentRecord,
-  'articleId' | 'parentId' | 'author' | 'email' | 'url' | 'body' | 'createdAt' | 'status'
+  'articleId' | 'parentId' | 'author' | 'email' | 'url' | 'body' | 'content' | 'byArticleAuthor' | 'createdAt' | 'status'
 > & {
   /** Stable per source comment, e.g. "wxr:<slug>:<comment id>". */
   key: string;

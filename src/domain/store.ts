@@ -1,14 +1,23 @@
 // The one interface every store implements: in-memory (mock, tests),
 // SQLite (default server) and PostgreSQL (several server instances).
+import type { CommentContent, RichText } from '../contract/rich-text';
 import type { CommentStatus } from '../contract/schemas';
 
 export interface ArticleRecord {
   id: number;
   slug: string;
+  /** Plain text (an imported title's markup is stripped on import). */
   title: string;
+  /** The byline: the author's display name. */
   author: string;
   publishedAt: string;
-  paragraphs: string[];
+  /** Parsed and sanitised when written (src/domain/content). */
+  content: RichText;
+  /** Plain text for the front page and the page description. */
+  excerpt: string;
+  commentsOpen: boolean;
+  /** Not published: not listed, and its page and comments answer 404 (e.g. WordPress's password-protected posts). */
+  hidden: boolean;
 }
 
 export type NewArticleRecord = Omit<ArticleRecord, 'id'>;
@@ -21,7 +30,12 @@ export interface CommentRecord {
   email: string;
   url: string | null;
   avatar: string;
+  /** The source as written (Markdown from the form, HTML from an import): for duplicate and idempotency checks. */
   body: string;
+  /** What readers see, parsed and sanitised when written. */
+  content: CommentContent;
+  /** Written by the article's author (WordPress's bypostauthor). */
+  byArticleAuthor: boolean;
   createdAt: string;
   status: CommentStatus;
   /** Unique when set: a retried POST or a re-run import finds its first result. */

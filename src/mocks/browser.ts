@@ -5,7 +5,8 @@ import type { MemorySnapshot } from '../domain/memory-store';
 import type { MockControls } from './handlers';
 import { createMockBackend } from './mock-backend';
 
-const DB_KEY = 'colloquy:mock-db';
+/** Versioned: a snapshot saved by an older build (another data shape) is left alone, not misread. */
+const DB_KEY = 'colloquy:mock-db:v2';
 /** Set to "post", "read" or "all" (e.g. from devtools) to make the mock fail. */
 const FAIL_KEY = 'colloquy:mock-fail';
 const LATENCY_KEY = 'colloquy:mock-latency';

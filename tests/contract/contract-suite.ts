@@ -13,11 +13,13 @@ import {
   type ErrorCode,
 } from '../../src/contract/schemas';
 import seed from '../../src/content/seed-article.json';
+import { richToText } from '../../src/domain/content/plain-text';
+import type { TestArticleOptions } from '../support/articles';
 
 export interface ContractTarget {
   baseUrl: string;
-  /** Adds an empty article, for the cases that need a second one. */
-  addArticle(slug: string): Promise<void>;
+  /** Adds a one-paragraph article, for the cases that need another one (closed, hidden…). */
+  addArticle(slug: string, options?: TestArticleOptions): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,8 @@ export function runContractSuite(name: string, start: TargetFactory) {
     beforeAll(async () => {
       target = await start({ floodIntervalSeconds: 0 });
       await target.addArticle('second-article');
+      await target.addArticle('closed-article', { commentsOpen: false });
+      await target.addArticle('hidden-article', { hidden: true });
     });
     afterAll(async () => {
       // No response, whatever it was, may ever carry an email address.
@@ -88,7 +92,9 @@ export function runContractSuite(name: string, start: TargetFactory) {
       const result = await call('GET', `/api/articles/${SLUG}`);
       expect(result.status).toBe(200);
       const article = articleSchema.parse(result.json);
-      expect(article.paragraphs).toEqual(seed.article.paragraphs);
+      // Plain paragraphs, never read as Markdown: double spaces and all.
+      expect(article.content).toEqual(seed.article.paragraphs.map((text) => ({ t: 'p', c: [text] })));
+      expect(article.commentsOpen).toBe(true);
       expect(article.publishedAt).toBe(seed.article.publishedAt);
     });
 
@@ -106,7 +112,7 @@ export function runContractSuite(name: string, start: TargetFactory) {
       const result = await call('GET', `/api/articles/${SLUG}/comments`);
       expect(result.status).toBe(200);
       const { comments } = commentListSchema.parse(result.json);
-      expect(comments.slice(0, 2).map((c) => c.body)).toEqual(seed.comments.map((c) => c.body));
+      expect(comments.slice(0, 2).map((c) => richToText(c.content))).toEqual(seed.comments.map((c) => c.body));
       expect(comments[0].parentId).toBeNull();
     });
 
@@ -127,6 +133,47 @@ export function runContractSuite(name: string, start: TargetFactory) {
       expect(article.commentCount).toBe(comments.length);
     });
 
+    it('answers a comment formatted from its Markdown, with raw HTML as text and unsafe links inert', async () => {
+      const nonce = Math.random().toString(36).slice(2);
+      const body = `**Bold** and _soft_ with <b onclick="x()">raw</b> ${nonce}\n> quoted\n\n- [ok](https://ok.example/) [bad](javascript:alert(1)) ![pic](https://img.example/p.png)`;
+      const created = await call('POST', `/api/articles/${SLUG}/comments`, { body: newComment({ body }) });
+      expect(created.status).toBe(201);
+      const { content } = postCommentResponseSchema.parse(created.json).comment;
+      expect(content[0]).toEqual({
+        t: 'p',
+        c: [{ t: 'strong', c: ['Bold'] }, ' and ', { t: 'em', c: ['soft'] }, ` with <b onclick="x()">raw</b> ${nonce}`],
+      });
+      expect(content[1]).toEqual({ t: 'blockquote', c: [{ t: 'p', c: ['quoted'] }] });
+      expect(content[2]).toEqual({
+        t: 'ul',
+        c: [{ t: 'li', c: [
+          { t: 'a', a: { href: 'https://ok.example/' }, c: ['ok'] }, ' ',
+          { t: 'a', c: ['bad'] }, ' ',
+          // Images in comments are links: nothing is loaded from a commenter's server.
+          { t: 'a', a: { href: 'https://img.example/p.png' }, c: ['pic'] },
+        ] }],
+      });
+      const { comments } = commentListSchema.parse((await call('GET', `/api/articles/${SLUG}/comments`)).json);
+      expect(comments.find((c) => c.id === postCommentResponseSchema.parse(created.json).comment.id)?.content).toEqual(content);
+    });
+
+    it('shows a closed article and its thread but refuses new comments with 403 comments_closed', async () => {
+      const article = articleSchema.parse((await call('GET', '/api/articles/closed-article')).json);
+      expect(article.commentsOpen).toBe(false);
+      expect((await call('GET', '/api/articles/closed-article/comments')).status).toBe(200);
+      expectError(await call('POST', '/api/articles/closed-article/comments', { body: newComment() }), 403, 'comments_closed');
+      // Even an invalid comment is told the real reason first.
+      expectError(await call('POST', '/api/articles/closed-article/comments', { body: { body: '' } }), 403, 'comments_closed');
+    });
+
+    it('treats a hidden article as not there at all', async () => {
+      const { articles } = articleListSchema.parse((await call('GET', '/api/articles')).json);
+      expect(articles.map((a) => a.slug)).not.toContain('hidden-article');
+      expectError(await call('GET', '/api/articles/hidden-article'), 404, 'not_found');
+      expectError(await call('GET', '/api/articles/hidden-article/comments'), 404, 'not_found');
+      expectError(await call('POST', '/api/articles/hidden-article/comments', { body: newComment() }), 404, 'not_found');
+    });
+
     it('stores an empty website as null', async () => {
       const created = await call('POST', `/api/articles/${SLUG}/comments`, { body: newComment({ url: '' }) });
       expect(postCommentResponseSchema.parse(created.json).comment.url).toBeNull();
@@ -141,7 +188,7 @@ export function runContractSuite(name: string, start: TargetFactory) {
       const firstId = postCommentResponseSchema.parse(first.json).comment.id;
       expect(postCommentResponseSchema.parse(second.json).comment.id).toBe(firstId);
       const { comments } = commentListSchema.parse((await call('GET', `/api/articles/${SLUG}/comments`)).json);
-      expect(comments.filter((c) => c.body === body.body)).toHaveLength(1);
+      expect(comments.filter((c) => richToText(c.content) === body.body)).toHaveLength(1);
       expectError(await call('POST', '/api/articles/second-article/comments', { body, headers }), 422, 'idempotency_key_reused');
     });
 

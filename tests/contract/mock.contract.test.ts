@@ -1,6 +1,7 @@
 // The contract against the MSW mock, through real fetch calls intercepted by msw/node.
 import { setupServer } from 'msw/node';
 import { createMockBackend } from '../../src/mocks/mock-backend';
+import { testArticle } from '../support/articles';
 import { runContractSuite, type TargetFactory } from './contract-suite';
 import { runRoutingContract } from './routing-contract';
 
@@ -10,8 +11,8 @@ const mock: TargetFactory = async ({ floodIntervalSeconds }) => {
   server.listen({ onUnhandledRequest: 'error' });
   return {
     baseUrl: 'http://colloquy.test',
-    addArticle: async (slug) => {
-      await store.saveArticle({ slug, title: slug, author: 'Test', publishedAt: '2020-01-01T00:00:00.000Z', paragraphs: ['Text.'] });
+    addArticle: async (slug, options) => {
+      await store.saveArticle(testArticle(slug, options));
     },
     close: async () => server.close(),
   };

@@ -4,6 +4,7 @@ import { commentSchema } from '../../src/contract/schemas';
 import { createCommentService, type ServiceOptions } from '../../src/domain/comment-service';
 import { createMemoryStore } from '../../src/domain/memory-store';
 import { SEED_SLUG, seedStore } from '../../src/domain/seed';
+import { testArticle } from '../support/articles';
 
 async function setup(options: Partial<ServiceOptions> = {}, start = new Date('2026-01-01T00:00:00Z')) {
   let now = start;
@@ -80,7 +81,7 @@ describe('comment service', () => {
     const seedKey = `seed:${SEED_SLUG}:1`;
     const { comment, created } = await service.postComment(SEED_SLUG, reply(), { clientKey: 'a', idempotencyKey: seedKey });
     expect(created).toBe(true);
-    expect(comment.body).toBe('A thoughtful reply.');
+    expect(comment.content).toEqual([{ t: 'p', c: ['A thoughtful reply.'] }]);
     expect(await service.listComments(SEED_SLUG)).toHaveLength(3);
   });
 
@@ -120,7 +121,7 @@ describe('comment service', () => {
 
   it('refuses a reply to a comment of another article', async () => {
     const { service, store } = await setup();
-    await store.saveArticle({ slug: 'other', title: 'Other', author: 'X', publishedAt: '2020-01-01T00:00:00.000Z', paragraphs: ['p'] });
+    await store.saveArticle(testArticle('other'));
     const { comment } = await service.postComment('other', reply(), { clientKey: 'a' });
     const error = await rejection(service.postComment(SEED_SLUG, reply({ parentId: comment.id }), { clientKey: 'a' }));
     expect(error.code).toBe('parent_not_found');

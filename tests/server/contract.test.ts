@@ -4,14 +4,15 @@ import { afterAll } from 'vitest';
 import { openStore } from '../../src/server/db/kysely-store';
 import { runContractSuite, type TargetFactory } from '../contract/contract-suite';
 import { runRoutingContract } from '../contract/routing-contract';
+import { testArticle, type TestArticleOptions } from '../support/articles';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { startTestServer } from '../support/server';
 
-const addArticleVia = (target: { databaseUrl?: string; dataDir: string }) => async (slug: string) => {
+const addArticleVia = (target: { databaseUrl?: string; dataDir: string }) => async (slug: string, options?: TestArticleOptions) => {
   // A second store instance on the same database, as another process would be.
   const store = await openStore(target);
   try {
-    await store.saveArticle({ slug, title: slug, author: 'Test', publishedAt: '2020-01-01T00:00:00.000Z', paragraphs: ['Text.'] });
+    await store.saveArticle(testArticle(slug, options));
   } finally {
     await store.close();
   }

@@ -36,7 +36,7 @@ describe('API', () => {
     expect(articles[0]).toMatchObject({ slug: SEED_SLUG, commentCount: 2 });
 
     const article = await (await server.api(`/api/articles/${SEED_SLUG}`)).json();
-    expect(article.paragraphs.length).toBeGreaterThan(0);
+    expect(article.content.length).toBeGreaterThan(0);
 
     const comments = commentListSchema.parse(await (await server.api(COMMENTS)).json());
     expect(comments.comments).toHaveLength(2);
@@ -232,7 +232,7 @@ describe('lifecycle', () => {
     const result = await response;
     await closed;
     expect(result.status).toBe(201);
-    expect(JSON.parse(result.text).comment.body).toBe('Sent slowly');
+    expect(JSON.parse(result.text).comment.content).toEqual([{ t: 'p', c: ['Sent slowly'] }]);
     await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
     await server.dispose();
   });

@@ -53,7 +53,7 @@ function fakeBuild() {
       renders++;
       const filler = '<p>' + 'Words worth compressing. '.repeat(100) + '</p>';
       if (data.article) {
-        const list = data.comments.map((c) => '<li>' + c.body + '</li>').join('');
+        const list = data.comments.map((c) => '<li>' + JSON.stringify(c.content) + '</li>').join('');
         return { html: '<main data-render="' + renders + '"><ol>' + list + '</ol>' + filler + '</main>', title: 'T', description: 'D', state: { n: data.comments.length }, status: 200 };
       }
       return { html: '<p data-render="' + renders + '">Not found</p>', title: 'Not found', description: '', state: null, status: 404 };

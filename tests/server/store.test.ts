@@ -4,6 +4,7 @@ import type { NewCommentRecord } from '../../src/domain/store';
 import { openStore, resolveAvatarSecret, type KyselyStore } from '../../src/server/db/kysely-store';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { tempDir } from '../support/temp-dir';
+import { testArticle } from '../support/articles';
 
 interface Engine {
   name: string;
@@ -53,6 +54,8 @@ const comment = (articleId: number, extra: Partial<NewCommentRecord> = {}): NewC
   url: null,
   avatar: '0123456789abcdef',
   body: 'Hello',
+  content: [{ t: 'p', c: ['Hello'] }],
+  byArticleAuthor: false,
   createdAt: '2024-01-01T00:00:00.000Z',
   status: 'approved',
   idempotencyKey: null,
@@ -61,13 +64,8 @@ const comment = (articleId: number, extra: Partial<NewCommentRecord> = {}): NewC
   ...extra,
 });
 
-const article = (slug: string, publishedAt = '2024-01-01T00:00:00.000Z') => ({
-  slug,
-  title: `Title ${slug}`,
-  author: 'Kim',
-  publishedAt,
-  paragraphs: ['One.', 'Two.'],
-});
+const article = (slug: string, publishedAt = '2024-01-01T00:00:00.000Z') =>
+  testArticle(slug, { title: `Title ${slug}`, author: 'Kim', publishedAt, paragraphs: ['One.', 'Two.'] });
 
 describe.each([sqlite, postgres] as Engine[])('$name store', (engine) => {
   let counter = 0;
@@ -93,7 +91,10 @@ describe.each([sqlite, postgres] as Engine[])('$name store', (engine) => {
         ['first', 2],
       ]);
       expect(list[1].title).toBe('Renamed');
-      expect(list[1].paragraphs).toEqual(['One.', 'Two.']);
+      expect(list[1].content).toEqual([{ t: 'p', c: ['One.'] }, { t: 'p', c: ['Two.'] }]);
+      expect(list[1]).toMatchObject({ excerpt: 'One. Two.', commentsOpen: true, hidden: false });
+      const closed = await store.saveArticle({ ...article('first'), commentsOpen: false, hidden: true });
+      expect(closed).toMatchObject({ id: a.id, commentsOpen: false, hidden: true });
       expect(b.id).not.toBe(a.id);
       expect(await store.findArticle('missing')).toBeUndefined();
     } finally {

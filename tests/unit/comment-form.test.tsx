@@ -22,7 +22,9 @@ test('submitting an empty form shows an error next to each required field and fo
   expect(within(form).getByRole('textbox', { name: 'Email' })).toHaveAccessibleDescription(
     'Your email address will not be published. Please enter your email address.',
   );
-  expect(within(form).getByRole('textbox', { name: 'Comment' })).toHaveAccessibleDescription('Please type your comment.');
+  expect(within(form).getByRole('textbox', { name: 'Comment' })).toHaveAccessibleDescription(
+    'Markdown supported: **bold**, _italic_, `code`, > quotes, lists and links. Please type your comment.',
+  );
   expect(within(form).getByRole('textbox', { name: 'Website' })).not.toHaveAttribute('aria-invalid');
 });
 

@@ -10,6 +10,7 @@ import { createQueryClient } from '../../src/client/app/query-client';
 import { getArticleQueryOptions } from '../../src/client/features/articles/api/get-article';
 import { getCommentsQueryOptions } from '../../src/client/features/comments/api/get-comments';
 import { setupBackend, SLUG } from './render-app';
+import { testArticle } from '../support/articles';
 
 const OTHER = 'a-second-article';
 
@@ -24,13 +25,9 @@ function GoToOther() {
 
 test("article A's draft never shows in article B's form after client navigation", async () => {
   const { backend } = await setupBackend();
-  await backend.store.saveArticle({
-    slug: OTHER,
-    title: 'A Second Article',
-    author: 'Editor',
-    publishedAt: '2012-02-01T10:00:00.000Z',
-    paragraphs: ['Another text.'],
-  });
+  await backend.store.saveArticle(
+    testArticle(OTHER, { title: 'A Second Article', author: 'Editor', publishedAt: '2012-02-01T10:00:00.000Z', paragraphs: ['Another text.'] }),
+  );
   // Read before (say, then back to A), so B shows at once without a loading state in between.
   const queryClient = createQueryClient({ retry: false });
   await queryClient.prefetchQuery(getArticleQueryOptions(OTHER));

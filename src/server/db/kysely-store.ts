@@ -31,7 +31,10 @@ function toArticle(row: ArticleRow): ArticleRecord {
     title: row.title,
     author: row.author,
     publishedAt: row.published_at,
-    paragraphs: JSON.parse(row.paragraphs) as string[],
+    content: JSON.parse(row.content) as ArticleRecord['content'],
+    excerpt: row.excerpt,
+    commentsOpen: row.comments_open === 1,
+    hidden: row.hidden === 1,
   };
 }
 
@@ -45,6 +48,8 @@ function toComment(row: CommentRow): CommentRecord {
     url: row.url,
     avatar: row.avatar,
     body: row.body,
+    content: JSON.parse(row.content) as CommentRecord['content'],
+    byArticleAuthor: row.by_article_author === 1,
     createdAt: row.created_at,
     status: row.status,
     idempotencyKey: row.idempotency_key,
@@ -72,7 +77,7 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
         .leftJoin('comments as c', (join) => join.onRef('c.article_id', '=', 'a.id').on('c.status', '=', 'approved'))
         .selectAll('a')
         .select((eb) => eb.fn.count<number | string | bigint>('c.id').as('comment_count'))
-        .groupBy(['a.id', 'a.slug', 'a.title', 'a.author', 'a.published_at', 'a.paragraphs'])
+        .groupBy(['a.id', 'a.slug', 'a.title', 'a.author', 'a.published_at', 'a.content', 'a.excerpt', 'a.comments_open', 'a.hidden'])
         .orderBy('a.published_at', 'desc')
         .orderBy('a.id', 'desc')
         .execute();
@@ -90,18 +95,24 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
         title: article.title,
         author: article.author,
         published_at: article.publishedAt,
-        paragraphs: JSON.stringify(article.paragraphs),
+        content: JSON.stringify(article.content),
+        excerpt: article.excerpt,
+        comments_open: article.commentsOpen ? 1 : 0,
+        hidden: article.hidden ? 1 : 0,
       };
       const row = await db
         .insertInto('articles')
         .values(values)
         .onConflict((oc) =>
-          oc.column('slug').doUpdateSet({
-            title: values.title,
-            author: values.author,
-            published_at: values.published_at,
-            paragraphs: values.paragraphs,
-          }),
+          oc.column('slug').doUpdateSet((eb) => ({
+            title: eb.ref('excluded.title'),
+            author: eb.ref('excluded.author'),
+            published_at: eb.ref('excluded.published_at'),
+            content: eb.ref('excluded.content'),
+            excerpt: eb.ref('excluded.excerpt'),
+            comments_open: eb.ref('excluded.comments_open'),
+            hidden: eb.ref('excluded.hidden'),
+          })),
         )
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -158,6 +169,8 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
           url: comment.url,
           avatar: comment.avatar,
           body: comment.body,
+          content: JSON.stringify(comment.content),
+          by_article_author: comment.byArticleAuthor ? 1 : 0,
           created_at: comment.createdAt,
           status: comment.status,
           idempotency_key: comment.idempotencyKey,

@@ -1,6 +1,8 @@
 // Versioned schema migrations, run on start with Kysely's Migrator.
 // They live in code (not files found at runtime) so tsx, tests and bundles agree.
 import { Kysely, Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import { commentMarkdownToRich } from '../../domain/content/comment-markdown';
+import { excerptOfText, paragraphsToRich } from '../../domain/content/plain-text';
 import type { Database, Engine } from './schema';
 
 function migrationsFor(engine: Engine): Record<string, Migration> {
@@ -98,6 +100,40 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
           await sql.raw('DROP FUNCTION IF EXISTS colloquy_bump_comment_version()').execute(db);
         }
         await db.schema.dropTable('comment_versions').execute();
+      },
+    },
+    // Rich content: articles and comments keep a parsed, sanitised document next to their
+    // source. Existing rows are converted here: articles were plain paragraphs, comment
+    // bodies plain text or the Markdown the old WXR import wrote.
+    '0004_rich_content': {
+      async up(db: Kysely<unknown>) {
+        const v3 = db as unknown as Kysely<{
+          articles: { id: number; paragraphs: string; content: string; excerpt: string };
+          comments: { id: number; body: string; content: string };
+        }>;
+        await db.schema.alterTable('articles').addColumn('content', 'text', (col) => col.notNull().defaultTo('[]')).execute();
+        await db.schema.alterTable('articles').addColumn('excerpt', 'text', (col) => col.notNull().defaultTo('')).execute();
+        await db.schema.alterTable('articles').addColumn('comments_open', 'integer', (col) => col.notNull().defaultTo(1)).execute();
+        await db.schema.alterTable('articles').addColumn('hidden', 'integer', (col) => col.notNull().defaultTo(0)).execute();
+        await db.schema.alterTable('comments').addColumn('content', 'text', (col) => col.notNull().defaultTo('[]')).execute();
+        await db.schema.alterTable('comments').addColumn('by_article_author', 'integer', (col) => col.notNull().defaultTo(0)).execute();
+        for (const { id, paragraphs } of await v3.selectFrom('articles').select(['id', 'paragraphs']).execute()) {
+          const list = JSON.parse(paragraphs) as string[];
+          await v3
+            .updateTable('articles')
+            .set({ content: JSON.stringify(paragraphsToRich(list)), excerpt: excerptOfText(list.join(' ')) })
+            .where('id', '=', id)
+            .execute();
+        }
+        for (const { id, body } of await v3.selectFrom('comments').select(['id', 'body']).execute()) {
+          await v3.updateTable('comments').set({ content: JSON.stringify(commentMarkdownToRich(body)) }).where('id', '=', id).execute();
+        }
+        await db.schema.alterTable('articles').dropColumn('paragraphs').execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.alterTable('articles').addColumn('paragraphs', 'text', (col) => col.notNull().defaultTo('[]')).execute();
+        for (const column of ['content', 'excerpt', 'comments_open', 'hidden']) await db.schema.alterTable('articles').dropColumn(column).execute();
+        for (const column of ['content', 'by_article_author']) await db.schema.alterTable('comments').dropColumn(column).execute();
       },
     },
   };

@@ -9,8 +9,12 @@ export interface ArticlesTable {
   title: string;
   author: string;
   published_at: string;
-  /** JSON array of strings. */
-  paragraphs: string;
+  /** The document (src/contract/rich-text.ts) as JSON. */
+  content: string;
+  excerpt: string;
+  /** 0 or 1 in both engines, so there is one code path. */
+  comments_open: number;
+  hidden: number;
 }
 
 export interface CommentsTable {
@@ -22,6 +26,9 @@ export interface CommentsTable {
   url: string | null;
   avatar: string;
   body: string;
+  /** The document (src/contract/rich-text.ts) as JSON. */
+  content: string;
+  by_article_author: number;
   created_at: string;
   status: ColumnType<CommentStatus, CommentStatus, CommentStatus>;
   idempotency_key: string | null;

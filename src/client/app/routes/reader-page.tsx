@@ -29,7 +29,7 @@ export function ReaderPage() {
     <>
       <ArticleView article={article.data} />
       {/* Keyed, so one article's form state (drafts, open reply) never carries over to the next. */}
-      <CommentSection key={slug} slug={slug} articleTitle={article.data.title} />
+      <CommentSection key={slug} slug={slug} articleTitle={article.data.title} commentsOpen={article.data.commentsOpen} />
     </>
   );
 }

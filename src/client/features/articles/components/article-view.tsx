@@ -1,4 +1,5 @@
 import type { Article } from '../../../../contract/schemas';
+import { RichText } from '../../../components/rich-text';
 import { formatDay } from '../../../lib/format-date';
 
 export function ArticleView({ article }: { article: Article }) {
@@ -11,12 +12,7 @@ export function ArticleView({ article }: { article: Article }) {
           <time dateTime={article.publishedAt}>{formatDay(article.publishedAt)}</time>
         </p>
       </header>
-      <div className="article-body">
-        {article.paragraphs.map((paragraph, index) => (
-          // Paragraphs have no ids and never reorder, so the index is stable.
-          <p key={index}>{paragraph}</p>
-        ))}
-      </div>
+      <RichText className="article-body" nodes={article.content} />
     </article>
   );
 }

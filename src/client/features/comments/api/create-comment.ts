@@ -12,6 +12,7 @@ import { apiRequest } from '../../../lib/api-client';
 import { getAuthorToken } from '../../../lib/author-token';
 import { getArticleQueryOptions } from '../../articles/api/get-article';
 import { getArticlesQueryOptions } from '../../articles/api/get-articles';
+import { textToRich } from '../../../../domain/content/plain-text';
 import { clearDraft } from '../lib/drafts';
 import { getCommentsQueryOptions, type ThreadComment } from './get-comments';
 
@@ -53,7 +54,9 @@ export function useCreateComment(slug: string) {
         author: input.author,
         url: input.url || null,
         avatar: PLACEHOLDER_AVATAR,
-        body: input.body,
+        // As typed, until the server's formatted version replaces it a moment later.
+        content: textToRich(input.body),
+        byArticleAuthor: false,
         createdAt: new Date().toISOString(),
         status: 'pending',
         optimistic: true,

@@ -4,7 +4,7 @@
 // useCreateComment, so that happens even when the form is gone by then).
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod/mini';
 import { newCommentSchema } from '../../../../contract/schemas';
 import { isApiClientError } from '../../../lib/api-client';
@@ -13,6 +13,7 @@ import { describePostError } from '../lib/describe-post-error';
 import { clearDraft, loadDraft, newIdempotencyKey, saveDraft, stripIdentityFromDrafts, type DraftFields } from '../lib/drafts';
 import { useReplyState } from '../lib/reply-context';
 import { forgetIdentity, loadIdentity, saveIdentity } from '../lib/saved-identity';
+import { CommentPreview } from './comment-preview';
 import { FormField } from './form-field';
 
 const FIELDS = ['author', 'email', 'url', 'body'] as const;
@@ -55,6 +56,7 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
   // Read by the draft saver, which is subscribed once.
   const rememberRef = useRef(initial.remember);
   const [formError, setFormError] = useState<string | null>(null);
+  const [previewing, setPreviewing] = useState(false);
   // Created with the draft and kept across retries and reloads until the post succeeds.
   const idempotencyKey = useRef(initial.idempotencyKey);
   // Set synchronously, so a double-click cannot start a second post before the re-render disables the button.
@@ -68,6 +70,7 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
     handleSubmit,
     reset,
     getValues,
+    control,
     setError,
     setFocus,
     subscribe,
@@ -77,6 +80,9 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
     defaultValues: { ...initial.values, website2: '' },
     shouldFocusError: true,
   });
+
+  // Only followed while the preview is open: typing re-renders nothing else.
+  const previewText = useWatch({ control, name: 'body', disabled: !previewing }) ?? '';
 
   // Save what the person types, as they type it. Programmatic resets are not typing.
   useEffect(() => {
@@ -216,10 +222,12 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
           label="Comment"
           required
           multiline
+          hint="Markdown supported: **bold**, _italic_, `code`, > quotes, lists and links."
           registration={register('body')}
           error={errors.body?.message}
           readOnly={mutation.isPending}
         />
+        {previewing && <CommentPreview id={`${id}-preview`} text={previewText} />}
         {/* Honeypot: hidden from people and from the tab order; bots fill it in. */}
         <div hidden>
           <label htmlFor={`${id}-website2`}>Leave this field empty</label>
@@ -242,6 +250,15 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
         <p className="form-actions">
           <button type="submit" className="button button-primary" disabled={mutation.isPending}>
             Post Comment
+          </button>
+          <button
+            type="button"
+            className="button"
+            aria-pressed={previewing}
+            aria-controls={previewing ? `${id}-preview` : undefined}
+            onClick={() => setPreviewing((on) => !on)}
+          >
+            Preview
           </button>
           {onCancel && (
             <button type="button" className="button" onClick={onCancel} disabled={mutation.isPending}>

@@ -1,21 +1,21 @@
 // One comment as WordPress shows it: avatar, author, date as permalink, body,
 // and a reply button that opens the reply form right beneath it.
 import { isHttpUrl } from '../../../../contract/schemas';
+import { RichText } from '../../../components/rich-text';
 import { formatCommentDate, formatExact, formatRelative, isRecent } from '../../../lib/format-date';
 import { useHydrated } from '../../../lib/use-hydrated';
 import type { ThreadComment } from '../api/get-comments';
-import { toParagraphs } from '../lib/paragraphs';
 import { commentElementId, replyButtonId, useReplyState } from '../lib/reply-context';
 import { Identicon } from './identicon';
 
 export function CommentItem({ comment, highlighted }: { comment: ThreadComment; highlighted: boolean }) {
-  const { replyTo, openReply } = useReplyState();
+  const { replyTo, openReply, commentsOpen } = useReplyState();
   // "3 hours ago" and the reader's time zone depend on when and where the page is
   // read: the server (and hydration) show the date in UTC, the browser then switches.
   const hydrated = useHydrated();
   const elementId = comment.optimistic ? undefined : commentElementId(comment.id);
   const authorId = `comment-author-${comment.id}`;
-  const canReply = comment.status === 'approved' && !comment.optimistic;
+  const canReply = commentsOpen && comment.status === 'approved' && !comment.optimistic;
   const className = ['comment', comment.status === 'pending' && 'is-pending', highlighted && 'is-highlighted']
     .filter(Boolean)
     .join(' ');
@@ -41,6 +41,7 @@ export function CommentItem({ comment, highlighted }: { comment: ThreadComment; 
             comment.author
           )}
         </span>
+        {comment.byArticleAuthor && <span className="comment-badge">Author</span>}
         {elementId ? (
           <a className="comment-permalink" href={`#${elementId}`}>
             {date}
@@ -54,11 +55,7 @@ export function CommentItem({ comment, highlighted }: { comment: ThreadComment; 
       ) : (
         comment.status === 'pending' && <p className="comment-status">Your comment is awaiting moderation.</p>
       )}
-      <div className="comment-body">
-        {toParagraphs(comment.body).map((paragraph, index) => (
-          <p key={index}>{paragraph}</p>
-        ))}
-      </div>
+      <RichText className="comment-body" nodes={comment.content} linkRel="nofollow ugc noopener" />
       {canReply && (
         <button
           type="button"

@@ -31,7 +31,13 @@ function targetFromHash(hash: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-export function CommentSection({ slug, articleTitle }: { slug: string; articleTitle: string }) {
+interface CommentSectionProps {
+  slug: string;
+  articleTitle: string;
+  commentsOpen: boolean;
+}
+
+export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSectionProps) {
   const comments = useComments(slug);
   const { hash } = useLocation();
   // Reopen the reply form that was open before a reload, without stealing focus.
@@ -41,12 +47,14 @@ export function CommentSection({ slug, articleTitle }: { slug: string; articleTi
   const focusAfterPost = useRef<number | null>(null);
 
   // Fetch the form's chunk alongside the thread rather than after it.
-  useEffect(preloadCommentForm, []);
+  useEffect(() => {
+    if (commentsOpen) preloadCommentForm();
+  }, [commentsOpen]);
 
   // The server never sees the fragment or this browser's storage; apply both after hydration.
   const hydrated = useHydrated();
   const targetId = hydrated ? targetFromHash(hash) : null;
-  const replyTo = hydrated ? reply.to : null;
+  const replyTo = hydrated && commentsOpen ? reply.to : null;
   const loaded = comments.isSuccess;
   const thread = useMemo(() => buildThread(comments.data ?? [], MAX_THREAD_DEPTH), [comments.data]);
 
@@ -101,8 +109,8 @@ export function CommentSection({ slug, articleTitle }: { slug: string; articleTi
   );
 
   const replyState = useMemo<ReplyState>(
-    () => ({ replyTo, openReply, cancelReply, onPosted }),
-    [replyTo, openReply, cancelReply, onPosted],
+    () => ({ replyTo, commentsOpen, openReply, cancelReply, onPosted }),
+    [replyTo, commentsOpen, openReply, cancelReply, onPosted],
   );
 
   const count = comments.data?.length ?? 0;
@@ -122,8 +130,12 @@ export function CommentSection({ slug, articleTitle }: { slug: string; articleTi
           <CommentThread slug={slug} nodes={thread} targetId={targetId} focusReplyForm={reply.focus} />
         )}
         {/* Not rendered on the server (drafts and saved details live in this browser only): its place is kept instead. */}
-        {!comments.isPending &&
-          (hydrated ? <LazyCommentForm slug={slug} parentId={null} title="Leave a Reply" /> : <FormPlaceholder />)}
+        {!commentsOpen ? (
+          <p className="comments-closed">Comments are closed.</p>
+        ) : (
+          !comments.isPending &&
+          (hydrated ? <LazyCommentForm slug={slug} parentId={null} title="Leave a Reply" /> : <FormPlaceholder />)
+        )}
         <div className="visually-hidden" role="status" aria-live="polite">
           {announcement.text && <p key={announcement.key}>{announcement.text}</p>}
         </div>

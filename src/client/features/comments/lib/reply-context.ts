@@ -5,6 +5,8 @@ import { createContext, useContext } from 'react';
 export interface ReplyState {
   /** The comment whose reply form is open, or null when only the top-level form shows. */
   replyTo: number | null;
+  /** False when the article takes no new comments: no reply buttons, no form. */
+  commentsOpen: boolean;
   openReply: (commentId: number) => void;
   cancelReply: (commentId: number) => void;
   /** Called by a form after its comment (top-level when parentId is null) was accepted by the server. */
