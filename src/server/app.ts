@@ -23,7 +23,7 @@ import {
 import type { Config } from './config';
 import { createLogger, type Logger } from './log';
 import { createPageCache } from './page-cache';
-import { SECURITY_HEADERS, safeEqual } from './security';
+import { safeEqual, securityHeaders } from './security';
 
 export interface RenderedPage {
   status: number;
@@ -32,7 +32,7 @@ export interface RenderedPage {
 
 export interface AppOptions {
   service: CommentService;
-  config: Pick<Config, 'allowedOrigins' | 'adminToken' | 'trustProxy'>;
+  config: Pick<Config, 'allowedOrigins' | 'mediaOrigins' | 'adminToken' | 'trustProxy'>;
   /** Throws when the database does not answer; used by /api/health. */
   checkHealth?: () => Promise<void>;
   /** Server-side rendering of every non-API GET; without it those answer 404. */
@@ -84,12 +84,13 @@ export function createApp(options: AppOptions) {
   const logger = options.logger ?? createLogger('silent');
   // Not strict: /api/articles/ is /api/articles (as in the MSW mock).
   const app = new Hono({ strict: false });
+  const headers = Object.entries(securityHeaders(config.mediaOrigins));
 
   // Outermost: one log line per request, and the security headers on whatever comes back.
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+    for (const [name, value] of headers) c.res.headers.set(name, value);
     logger.info('request', {
       method: c.req.method,
       path: c.req.path,

@@ -22,6 +22,31 @@ const integer = (fallback: number, min: number, max: number) =>
       return n;
     });
 
+/** A comma-separated list of origins (https://example.org: no path, no trailing slash). */
+const originList = z
+  .string()
+  .default('')
+  .transform((v, ctx) => {
+    const origins = v
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
+    for (const origin of origins) {
+      let ok = false;
+      try {
+        const url = new URL(origin);
+        ok = (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === origin;
+      } catch {
+        ok = false;
+      }
+      if (!ok) {
+        ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin like https://example.org (no path, no trailing slash)` });
+        return z.NEVER;
+      }
+    }
+    return origins;
+  });
+
 const envSchema = z.object({
   PORT: integer(3000, 0, 65_535),
   HOST: z.string().min(1, 'must not be empty').default('0.0.0.0'),
@@ -31,29 +56,8 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
     .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL'),
-  ALLOWED_ORIGINS: z
-    .string()
-    .default('')
-    .transform((v, ctx) => {
-      const origins = v
-        .split(',')
-        .map((o) => o.trim())
-        .filter(Boolean);
-      for (const origin of origins) {
-        let ok = false;
-        try {
-          const url = new URL(origin);
-          ok = (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === origin;
-        } catch {
-          ok = false;
-        }
-        if (!ok) {
-          ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin like https://example.org (no path, no trailing slash)` });
-          return z.NEVER;
-        }
-      }
-      return origins;
-    }),
+  ALLOWED_ORIGINS: originList,
+  MEDIA_ORIGINS: originList,
   ADMIN_TOKEN: z
     .string()
     .optional()
@@ -82,6 +86,8 @@ export interface Config {
   dataDir: string;
   databaseUrl?: string;
   allowedOrigins: string[];
+  /** Where articles' images may load from (the Content-Security-Policy's img-src), besides this site. */
+  mediaOrigins: string[];
   adminToken?: string;
   /** When unset, the server generates one and keeps it in the database. */
   avatarSecret?: string;
@@ -121,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(process.cwd(), e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     allowedOrigins: e.ALLOWED_ORIGINS,
+    mediaOrigins: e.MEDIA_ORIGINS,
     adminToken: e.ADMIN_TOKEN,
     avatarSecret: e.AVATAR_SECRET,
     moderation: e.MODERATION,

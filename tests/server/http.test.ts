@@ -22,6 +22,17 @@ function expectSecurityHeaders(response: Response) {
   expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
 }
 
+describe('images in articles', () => {
+  it('may load only from this site unless MEDIA_ORIGINS names their hosts', async () => {
+    const plain = await start();
+    expect((await plain.api('/api/health')).headers.get('content-security-policy')).toContain("img-src 'self' data:;");
+    const withMedia = await start({ MEDIA_ORIGINS: 'https://media.example,https://cdn.example' });
+    const policy = (await withMedia.api('/api/health')).headers.get('content-security-policy');
+    expect(policy).toContain("img-src 'self' data: https://media.example https://cdn.example;");
+    expect(policy).toContain("script-src 'self';");
+  });
+});
+
 describe('API', () => {
   it('answers health, articles and comments like the mock, with security headers', async () => {
     const server = await start();
