@@ -116,9 +116,9 @@ describe('the real server', () => {
 
     // And the API, read straight from the restarted server, has it under comment 1.
     const api = (await (await fetch(`${server.url}/api${ARTICLE_PATH}/comments`)).json()) as {
-      comments: { id: number; parentId: number | null; body: string }[];
+      comments: { id: number; parentId: number | null; content: unknown }[];
     };
-    expect(api.comments.find((c) => c.id === replyId)).toMatchObject({ parentId: firstId, body: text });
+    expect(api.comments.find((c) => c.id === replyId)).toMatchObject({ parentId: firstId, content: [{ t: 'p', c: [text] }] });
 
     expect(
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length),
