@@ -2,7 +2,7 @@
 // machine and reported as ratios to a baseline measured in the same run.
 // Results go to BENCHMARKS.md. Nothing here is asserted by the tests.
 import { execSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -23,13 +23,37 @@ const gz = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;
 function bundleSizes(dir: string) {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
   const critical = new Set([...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]));
-  const sizes = { critical: 0, later: 0, css: 0 };
+  const sizes = { critical: 0, later: 0, css: 0, preview: 0 };
   for (const file of readdirSync(join(dir, 'assets'))) {
     const size = gz(readFileSync(join(dir, 'assets', file)));
+    // The Markdown pipeline, loaded only when someone presses Preview.
+    if (file.startsWith('comment-markdown-')) sizes.preview = size;
     if (file.endsWith('.css')) sizes.css += size;
     else if (file.endsWith('.js')) sizes[critical.has(file) ? 'critical' : 'later'] += size;
   }
   return sizes;
+}
+
+/** The commit before rich content (issue 6): its reader had no formatting and no preview. */
+const BEFORE_RICH_CONTENT = '8c20b1e';
+
+/**
+ * The up-front JS of an earlier commit, built in this run the same way (a git
+ * worktree sharing this node_modules); undefined where the history is missing.
+ */
+function upFrontJsAt(ref: string): number | undefined {
+  const root = mkdtempSync(join(tmpdir(), 'colloquy-before-'));
+  try {
+    execSync(`git worktree add --detach ${root} ${ref}`, { stdio: 'ignore' });
+    symlinkSync(join(process.cwd(), 'node_modules'), join(root, 'node_modules'));
+    execSync('npx vite build --logLevel silent', { cwd: root, stdio: 'ignore', env: { ...process.env, VITE_API_URL: '/' } });
+    return bundleSizes(join(root, 'dist', 'client')).critical;
+  } catch {
+    return undefined;
+  } finally {
+    execSync(`git worktree remove --force ${root}`, { stdio: 'ignore' });
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 /** The baseline, built in the same run the same way: a page that only mounts React. */
@@ -206,6 +230,15 @@ async function main() {
     `Budget: the JS a reader waits for stays under ${budget} × React + ReactDOM alone (router, react-query, zod/mini and our code together under 60 % on top). ` +
       `This run: ${(serverBuild.critical / react).toFixed(2)} × (${serverBuild.critical / react <= budget ? 'within' : 'OVER'} budget). ` +
       'The form (react-hook-form) loads after, preloaded with the thread; the static demo also loads the MSW mock, which a real deployment never does.',
+  );
+  log();
+  const before = upFrontJsAt(BEFORE_RICH_CONTENT);
+  log(
+    'Rich content (formatted articles and comments) moved no parser into the reader: ' +
+      (before === undefined
+        ? `(commit ${BEFORE_RICH_CONTENT} is not in this clone's history, so the before figure is missing) `
+        : `up-front JS before it (commit ${BEFORE_RICH_CONTENT}, built in this run) ${kb(before)}, after ${kb(serverBuild.critical)} (+${kb(serverBuild.critical - before)}, the renderer and the document schema). `) +
+      `The Markdown pipeline (${kb(serverBuild.preview)}) loads only when someone presses Preview.`,
   );
   log();
 
