@@ -1,5 +1,6 @@
 // npm run article -- FILE.md : adds the article, or updates the one with its slug.
 import { readFileSync } from 'node:fs';
+import { richToText } from '../../domain/content/plain-text';
 import { parseMarkdownArticle } from './markdown-article';
 import { openCliStore, runCli } from './open';
 
@@ -10,7 +11,8 @@ runCli(async () => {
   const { store } = await openCliStore();
   try {
     const saved = await store.saveArticle(article);
-    process.stdout.write(`Saved “${saved.title}” at /articles/${saved.slug} (${saved.paragraphs.length} paragraphs).\n`);
+    const words = richToText(saved.content).split(/\s+/).filter(Boolean).length;
+    process.stdout.write(`Saved “${saved.title}” at /articles/${saved.slug} (${words} words).\n`);
   } finally {
     await store.close();
   }

@@ -1,48 +1,26 @@
-// All articles and comments as one JSON document, for backups and moving hosts.
-// Never exported: client keys (IP addresses) and author token hashes; emails only on request.
-import type { CommentRecord } from '../../domain/store';
+// All articles and comments as one JSON document (export-format.ts), for backups
+// and moving hosts. Never exported: client keys (IP addresses) and author token
+// hashes; emails only on request.
 import type { KyselyStore } from '../db/kysely-store';
-
-export interface ExportedComment {
-  id: number;
-  parentId: number | null;
-  author: string;
-  email?: string;
-  url: string | null;
-  avatar: string;
-  body: string;
-  createdAt: string;
-  status: CommentRecord['status'];
-}
-
-export interface ExportDocument {
-  format: 'colloquy-export';
-  version: 1;
-  exportedAt: string;
-  articles: Array<{
-    slug: string;
-    title: string;
-    author: string;
-    publishedAt: string;
-    paragraphs: string[];
-    comments: ExportedComment[];
-  }>;
-}
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportDocument } from './export-format';
 
 export async function exportAll(
   store: Pick<KyselyStore, 'listArticles' | 'listComments'>,
   options: { includeEmails: boolean; now?: Date },
 ): Promise<ExportDocument> {
-  const articles = await store.listArticles();
-  const out: ExportDocument['articles'] = [];
-  for (const article of articles) {
+  const articles: ExportDocument['articles'] = [];
+  // Hidden articles too: a backup keeps what readers do not see.
+  for (const article of await store.listArticles()) {
     const comments = await store.listComments(article.id);
-    out.push({
+    articles.push({
       slug: article.slug,
       title: article.title,
       author: article.author,
       publishedAt: article.publishedAt,
-      paragraphs: article.paragraphs,
+      excerpt: article.excerpt,
+      commentsOpen: article.commentsOpen,
+      hidden: article.hidden,
+      content: article.content,
       comments: comments.map((c) => ({
         id: c.id,
         parentId: c.parentId,
@@ -51,10 +29,12 @@ export async function exportAll(
         url: c.url,
         avatar: c.avatar,
         body: c.body,
+        content: c.content,
+        byArticleAuthor: c.byArticleAuthor,
         createdAt: c.createdAt,
         status: c.status,
       })),
     });
   }
-  return { format: 'colloquy-export', version: 1, exportedAt: (options.now ?? new Date()).toISOString(), articles: out };
+  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: (options.now ?? new Date()).toISOString(), articles };
 }

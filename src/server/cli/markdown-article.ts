@@ -2,6 +2,8 @@
 import matter from 'gray-matter';
 import { basename } from 'node:path';
 import { z } from 'zod';
+import { newArticle } from '../../domain/article';
+import { articleMarkdownToRich } from '../../domain/content/article-source';
 import type { NewArticleRecord } from '../../domain/store';
 
 const frontMatterSchema = z.object({
@@ -29,11 +31,9 @@ export function parseMarkdownArticle(source: string, fileName = ''): NewArticleR
   if (!parsed.success) {
     throw new Error(`Invalid front matter in ${fileName || 'the file'}:\n${parsed.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`).join('\n')}`);
   }
-  const paragraphs = content
-    .split(/\r?\n\s*\r?\n/)
-    .map((p) => p.replace(/\s*\r?\n\s*/g, ' ').trim())
-    .filter(Boolean);
-  if (paragraphs.length === 0) throw new Error(`${fileName || 'The file'} has no text after its front matter.`);
+  // CommonMark + GFM; HTML in the file is allowed, then sanitised like every other source.
+  const rich = articleMarkdownToRich(content);
+  if (rich.length === 0) throw new Error(`${fileName || 'The file'} has no text after its front matter.`);
   const { title, slug, date, author } = parsed.data;
-  return { title, slug, publishedAt: date, author, paragraphs };
+  return newArticle({ title, slug, publishedAt: date, author, content: rich });
 }
