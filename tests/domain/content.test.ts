@@ -161,3 +161,12 @@ describe('text as typed (the optimistic entry before the server answers)', () =>
     expect(textToRich('**a**\nb\n\n c ')).toEqual([{ t: 'p', c: ['**a**', { t: 'br' }, 'b'] }, { t: 'p', c: ['c'] }]);
   });
 });
+
+describe('what is no content', () => {
+  it('drops paragraphs left empty by WordPress markers', () => {
+    expect(wordPressArticleToRich('One\n\n<!--more-->\n\nTwo\n\n<!--nextpage-->\n\n<p> </p>')).toEqual([
+      { t: 'p', c: ['One'] },
+      { t: 'p', c: ['Two'] },
+    ]);
+  });
+});

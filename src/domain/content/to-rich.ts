@@ -69,6 +69,8 @@ function convertChildren(parent: string, children: Array<RootContent | ElementCo
       else out.push(child.value);
     } else if (child.type === 'element') {
       const converted = convertChildren(child.tagName, child.children, depth + 1, inPre || child.tagName === 'pre');
+      // An empty paragraph (left where <!--more--> stood, say) is no content.
+      if (child.tagName === 'p' && !converted.some((node) => typeof node !== 'string' || node.trim() !== '')) continue;
       if (depth >= MAX_DEPTH) {
         out.push(...converted);
         continue;
