@@ -74,6 +74,8 @@ const envSchema = z.object({
   TRUST_PROXY: onOff('off'),
   SERVE_CLIENT: onOff('on'),
   PAGE_CACHE_SECONDS: integer(2, 0, 3600),
+  REQUEST_TIMEOUT_SECONDS: integer(30, 1, 600),
+  MAX_CONNECTIONS_PER_CLIENT: integer(128, 0, 100_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'must be debug, info, warn, error or silent' }).default('info'),
 });
 
@@ -99,6 +101,10 @@ export interface Config {
   serveClient: boolean;
   /** How long a server-rendered page is served again before it is rendered anew; 0: never. */
   pageCacheSeconds: number;
+  /** The longest a client may take to send one request (its headers: at most 10 s of it). */
+  requestTimeoutSeconds: number;
+  /** Connections one client address may hold open at once; 0: no cap (ignored with TRUST_PROXY). */
+  maxConnectionsPerClient: number;
   logLevel: LogLevel;
 }
 
@@ -136,6 +142,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     serveClient: e.SERVE_CLIENT,
     pageCacheSeconds: e.PAGE_CACHE_SECONDS,
+    requestTimeoutSeconds: e.REQUEST_TIMEOUT_SECONDS,
+    maxConnectionsPerClient: e.MAX_CONNECTIONS_PER_CLIENT,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -7,6 +7,7 @@ import { seedStore } from '../domain/seed';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openStore, resolveAvatarSecret } from './db/kysely-store';
+import { guardConnections, serverOptions } from './http-limits';
 import { createLogger, type Logger } from './log';
 import { escapeHtml, loadSsr, MissingBuildError } from './ssr';
 
@@ -68,7 +69,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       logger,
     });
     const listening = await new Promise<ServerType>((resolveListen, reject) => {
-      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolveListen(s));
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: serverOptions(config) }, () =>
+        resolveListen(s),
+      );
+      guardConnections(s as import('node:http').Server, config, logger);
       s.once('error', reject);
     });
     server = listening;

@@ -18,6 +18,8 @@ describe('loadConfig', () => {
       trustProxy: false,
       serveClient: true,
       pageCacheSeconds: 2,
+      requestTimeoutSeconds: 30,
+      maxConnectionsPerClient: 128,
       logLevel: 'info',
     });
     expect(config.dataDir).toMatch(/\/data$/);
@@ -39,6 +41,8 @@ describe('loadConfig', () => {
       TRUST_PROXY: 'on',
       SERVE_CLIENT: 'off',
       PAGE_CACHE_SECONDS: '0',
+      REQUEST_TIMEOUT_SECONDS: '5',
+      MAX_CONNECTIONS_PER_CLIENT: '0',
       LOG_LEVEL: 'warn',
     });
     expect(config).toEqual({
@@ -56,6 +60,8 @@ describe('loadConfig', () => {
       trustProxy: true,
       serveClient: false,
       pageCacheSeconds: 0,
+      requestTimeoutSeconds: 5,
+      maxConnectionsPerClient: 0,
       logLevel: 'warn',
     });
   });
@@ -74,6 +80,8 @@ describe('loadConfig', () => {
     ['DUPLICATE_CHECK', 'yes please'],
     ['TRUST_PROXY', 'sometimes'],
     ['PAGE_CACHE_SECONDS', '-2'],
+    ['REQUEST_TIMEOUT_SECONDS', '0'],
+    ['MAX_CONNECTIONS_PER_CLIENT', 'many'],
     ['LOG_LEVEL', 'loud'],
   ])('rejects %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
