@@ -17,10 +17,59 @@ export function bearerToken(header: string | null | undefined): string | undefin
 
 export const adminUnauthorized = () => new ApiError('unauthorized', 'This needs the admin token (Authorization: Bearer …).');
 export const adminForbidden = () => new ApiError('forbidden', 'This admin token is not valid.');
+export const adminThrottled = (retryAfterSeconds: number) =>
+  new ApiError('too_many_requests', 'Too many wrong admin tokens from here. Try again later.', { retryAfterSeconds });
 
 /** A comment id from a path segment; anything but a plain positive integer is no comment at all. */
 export function parseCommentId(raw: string): number {
   const id = /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isSafeInteger(id)) throw new ApiError('not_found', `There is no comment ${raw}.`);
   return id;
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface RequestOrigin {
+  method: string;
+  /** The Origin header, when the client sent one. */
+  origin: string | null;
+  /** The Sec-Fetch-Site header, when the client sent one. */
+  secFetchSite: string | null;
+  /** This site's host, as the request addressed it. */
+  host: string;
+}
+
+/**
+ * Cross-site request forgery: a page on another site must not change anything
+ * here through its visitors' browsers (which would also get round the flood
+ * limit, each request coming from a different visitor). Browsers name the page's
+ * origin on every state-changing request; it must be this site or one of
+ * ALLOWED_ORIGINS. Clients that are not browsers (curl, servers) send neither
+ * header and are let through: they cannot borrow a visitor's identity.
+ */
+export function crossSiteRefusal(request: RequestOrigin, allowedOrigins: readonly string[]): ApiError | undefined {
+  if (!STATE_CHANGING.has(request.method.toUpperCase())) return undefined;
+  const refused = new ApiError('cross_site_request', 'Requests from other sites may not change anything here.');
+  if (request.origin !== null) {
+    if (allowedOrigins.includes(request.origin)) return undefined;
+    try {
+      // "null" (sandboxed frames, file: pages) and malformed origins are no origin of ours.
+      return new URL(request.origin).host === request.host ? undefined : refused;
+    } catch {
+      return refused;
+    }
+  }
+  return request.secFetchSite === 'cross-site' || request.secFetchSite === 'same-site' ? refused : undefined;
+}
+
+/**
+ * A body that changes something must be declared JSON. Browsers send text/plain,
+ * form and multipart bodies across sites without asking (no CORS preflight);
+ * application/json they never send to another site unless it allows them.
+ */
+export function requireJson(contentType: string | null): void {
+  const mediaType = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  if (mediaType !== 'application/json') {
+    throw new ApiError('unsupported_content_type', 'Send the comment as JSON, with Content-Type: application/json.');
+  }
 }

@@ -13,7 +13,7 @@ import {
   type NewComment,
 } from '../contract/schemas';
 import { commentMarkdownToRich } from './content/comment-markdown';
-import { avatarKey, hashToken } from './hashing';
+import { avatarKey, clientFingerprint, hashToken } from './hashing';
 import type { ArticleRecord, CommentRecord, CommentStore } from './store';
 
 export interface ServiceOptions {
@@ -30,7 +30,7 @@ export interface ServiceOptions {
 
 export interface PostContext {
   idempotencyKey?: string;
-  /** Identifies the poster for flood control (the IP address on the server). */
+  /** Identifies the poster for flood control (the IP address on the server); only a keyed hash of it is kept. */
   clientKey: string;
   authorToken?: string;
 }
@@ -79,6 +79,9 @@ function fieldErrors(error: z.core.$ZodError): Record<string, string> {
  */
 const apiKey = (key: string) => `api:${key}`;
 
+/** How often stored client fingerprints older than the flood interval are forgotten. */
+const FORGET_EVERY_MS = 60_000;
+
 /** Whether a stored comment is what this request would create. */
 function samePayload(stored: CommentRecord, data: NewComment): boolean {
   return (
@@ -108,16 +111,32 @@ export function createCommentService(store: CommentStore, options: ServiceOption
   async function findReplay(key: string | undefined, article: ArticleRecord, data: NewComment) {
     if (!key) return undefined;
     const existing = await store.findCommentByKey(apiKey(key));
-    if (!existing) return undefined;
+    return existing && replayOf(existing, article, data);
+  }
+
+  /** The answer to a retry of the request that stored `existing`, or a refusal when this is other content. */
+  function replayOf(existing: CommentRecord, article: ArticleRecord, data: NewComment) {
     if (existing.articleId !== article.id || !samePayload(existing, data)) {
       throw new ApiError('idempotency_key_reused', 'This Idempotency-Key was already used for a different comment.');
     }
     return { comment: toPublicComment(existing), created: false };
   }
 
+  /**
+   * Flood control needs to know who posted only for the flood interval: older
+   * fingerprints are forgotten, at most once a minute, so no poster can be
+   * traced in the database after that.
+   */
+  let forgottenAt = 0;
+  async function forgetOldClients(): Promise<void> {
+    const at = now().getTime();
+    if (at - forgottenAt < FORGET_EVERY_MS) return;
+    forgottenAt = at;
+    await store.forgetClientKeys(new Date(at - options.floodIntervalSeconds * 1000).toISOString());
+  }
+
   /** Seconds until this client may post again, or 0. */
   async function floodWait(clientKey: string): Promise<number> {
-    if (options.floodIntervalSeconds <= 0) return 0;
     const latest = await store.latestCommentAt(clientKey);
     if (!latest) return 0;
     const waitMs = new Date(latest).getTime() + options.floodIntervalSeconds * 1000 - now().getTime();
@@ -149,8 +168,8 @@ export function createCommentService(store: CommentStore, options: ServiceOption
       const article = await requireArticle(slug);
       const key = context.idempotencyKey;
       if (key !== undefined && !idempotencyKeySchema.safeParse(key).success) {
-        throw new ApiError('validation_failed', 'The Idempotency-Key header must be 8 to 200 characters.', {
-          fields: { idempotencyKey: 'Must be 8 to 200 characters.' },
+        throw new ApiError('validation_failed', 'Send one Idempotency-Key header of 8 to 200 visible ASCII characters (no commas).', {
+          fields: { idempotencyKey: 'One key of 8 to 200 visible ASCII characters, no commas.' },
         });
       }
       const closed = () => new ApiError('comments_closed', 'Comments are closed on this article.');
@@ -190,7 +209,9 @@ export function createCommentService(store: CommentStore, options: ServiceOption
       if (options.duplicateCheck && (await store.hasDuplicate(article.id, data.author, data.email, data.body))) {
         return refuse(new ApiError('duplicate_comment', 'Duplicate comment detected; it looks as though you’ve already said that!'));
       }
-      const wait = await floodWait(context.clientKey);
+      // A keyed hash: a leaked database holds no IP addresses, and nobody without the secret can test guesses.
+      const clientKey = options.floodIntervalSeconds > 0 ? clientFingerprint(options.avatarSecret, context.clientKey) : null;
+      const wait = clientKey ? await floodWait(clientKey) : 0;
       if (wait > 0) {
         return refuse(
           new ApiError('too_many_requests', 'You are posting comments too quickly. Slow down.', { retryAfterSeconds: wait }),
@@ -211,9 +232,13 @@ export function createCommentService(store: CommentStore, options: ServiceOption
         createdAt: now().toISOString(),
         status: options.moderation ? 'pending' : 'approved',
         idempotencyKey: key === undefined ? null : apiKey(key),
-        clientKey: context.clientKey,
+        clientKey,
         authorTokenHash: context.authorToken ? hashToken(context.authorToken) : null,
       });
+      await forgetOldClients();
+      // Another request with this key (on another instance, say) stored its comment first:
+      // answer exactly as a retry of it, or refuse it when this is other content or another article.
+      if (!created) return replayOf(comment, article, data);
       return { comment: toPublicComment(comment), created };
     },
 

@@ -1,6 +1,7 @@
 // The in-memory store: the MSW mock's backend and the domain tests'.
 // A snapshot callback lets the browser mock persist its data between reloads.
 import type { CommentStatus } from '../contract/schemas';
+import { comparable } from './comparable';
 import type { ArticleRecord, CommentRecord, CommentStore, NewArticleRecord, NewCommentRecord } from './store';
 
 export interface MemorySnapshot {
@@ -53,8 +54,9 @@ export function createMemoryStore(
       return found && copy(found);
     },
     async hasDuplicate(articleId, author, email, body) {
+      const [a, e, b] = [comparable(author), comparable(email), comparable(body)];
       return comments.some(
-        (c) => c.articleId === articleId && (c.author === author || c.email === email) && c.body === body,
+        (c) => c.articleId === articleId && comparable(c.body) === b && (comparable(c.author) === a || comparable(c.email) === e),
       );
     },
     async latestCommentAt(clientKey) {
@@ -63,6 +65,10 @@ export function createMemoryStore(
         .map((c) => c.createdAt)
         .sort()
         .at(-1);
+    },
+    async forgetClientKeys(before) {
+      for (const comment of comments) if (comment.clientKey !== null && comment.createdAt < before) comment.clientKey = null;
+      changed();
     },
     async insertComment(comment: NewCommentRecord) {
       const existing = comment.idempotencyKey

@@ -40,7 +40,7 @@ export interface CommentRecord {
   status: CommentStatus;
   /** Unique when set: a retried POST or a re-run import finds its first result. */
   idempotencyKey: string | null;
-  /** Who posted, for flood control (an IP on the server); never shown. */
+  /** Who posted, for flood control (a keyed hash of the IP); forgotten after the flood interval; never shown. */
   clientKey: string | null;
   /** Hash of the author's browser token, to show them their own pending comments. */
   authorTokenHash: string | null;
@@ -58,9 +58,12 @@ export interface CommentStore {
   listComments(articleId: number): Promise<CommentRecord[]>;
   findComment(id: number): Promise<CommentRecord | undefined>;
   findCommentByKey(idempotencyKey: string): Promise<CommentRecord | undefined>;
+  /** A comment on the article by this author or email that reads the same (see comparable.ts). */
   hasDuplicate(articleId: number, author: string, email: string, body: string): Promise<boolean>;
   /** When the given client last posted, or undefined. */
   latestCommentAt(clientKey: string): Promise<string | undefined>;
+  /** Clears the client key of comments created before the given time. */
+  forgetClientKeys(before: string): Promise<void>;
   /**
    * Atomic on idempotencyKey: when a comment with that key exists already
    * (even one inserted a moment ago by another server instance) it is

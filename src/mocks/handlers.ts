@@ -7,9 +7,20 @@
 import { delay, http, HttpResponse } from 'msw';
 import { ApiError, toApiError } from '../contract/api-error';
 import { parseJsonBody } from '../contract/parse-body';
-import { ADMIN_CHALLENGE, adminForbidden, adminUnauthorized, bearerToken, noSuchEndpoint, parseCommentId } from '../contract/routing';
+import {
+  ADMIN_CHALLENGE,
+  adminForbidden,
+  adminThrottled,
+  adminUnauthorized,
+  bearerToken,
+  crossSiteRefusal,
+  noSuchEndpoint,
+  parseCommentId,
+  requireJson,
+} from '../contract/routing';
 import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '../contract/schemas';
 import type { CommentService, ModerationAction } from '../domain/comment-service';
+import { ADMIN_FAILURES, createFailureLimiter } from '../domain/failure-limiter';
 
 export interface MockControls {
   /** Simulated network latency for every request. */
@@ -21,6 +32,8 @@ export interface MockControls {
 export interface HandlerOptions {
   /** The admin bearer token; without one (the static demo) no token is right, as on a server without ADMIN_TOKEN. */
   adminToken?: string;
+  /** Other sites allowed to post here, as the server's ALLOWED_ORIGINS. */
+  allowedOrigins?: string[];
 }
 
 interface Route {
@@ -33,6 +46,8 @@ interface Route {
 /** Any URL whose path is /api or under it, in any letter case. No groups: MSW would decode them. */
 const API_URL = /^[a-z][a-z\d+.-]*:\/\/[^/?#]+\/api(?:[/?#]|$)/i;
 const ADMIN_PATH = /^\/api\/admin(?:\/|$)/;
+/** The one client the mock ever has: the browser it runs in. */
+const MOCK_CLIENT = 'mock-client';
 
 /**
  * Decodes a path parameter as Hono does: a malformed escape stays as it is
@@ -87,11 +102,12 @@ export function createHandlers(service: CommentService, controls: () => MockCont
       method: 'POST',
       pattern: /^\/api\/articles\/([^/]+)\/comments$/,
       run: async (request, [slug]) => {
-        const input = parseJsonBody(await request.text());
+        requireJson(request.headers.get('Content-Type'));
+        const input = parseJsonBody(await request.arrayBuffer());
         const { comment, created } = await service.postComment(slug, input, {
           idempotencyKey: request.headers.get(IDEMPOTENCY_HEADER) ?? undefined,
           authorToken: request.headers.get(AUTHOR_TOKEN_HEADER) || undefined,
-          clientKey: 'mock-client',
+          clientKey: MOCK_CLIENT,
         });
         return HttpResponse.json({ comment }, { status: created ? 201 : 200 });
       },
@@ -101,12 +117,18 @@ export function createHandlers(service: CommentService, controls: () => MockCont
     { method: 'DELETE', pattern: /^\/api\/admin\/comments\/([^/]+)$/, run: moderate('delete') },
   ];
 
-  /** As the server's admin middleware: under /api/admin, the token comes before anything else. */
+  /** As the server's admin middleware: under /api/admin, the token comes before anything else, and guessing is throttled. */
+  const adminFailures = createFailureLimiter(ADMIN_FAILURES);
   const refuseAdmin = (request: Request): Response | undefined => {
+    const wait = adminFailures.retryAfterSeconds(MOCK_CLIENT);
+    if (wait > 0) return errorResponse(adminThrottled(wait));
     const token = bearerToken(request.headers.get('Authorization'));
     if (token === undefined) return errorResponse(adminUnauthorized(), { 'WWW-Authenticate': ADMIN_CHALLENGE });
     // Not compared in constant time: this runs in the visitor's own browser.
-    if (!options.adminToken || token !== options.adminToken) return errorResponse(adminForbidden());
+    if (!options.adminToken || token !== options.adminToken) {
+      adminFailures.fail(MOCK_CLIENT);
+      return errorResponse(adminForbidden());
+    }
     return undefined;
   };
 
@@ -118,7 +140,14 @@ export function createHandlers(service: CommentService, controls: () => MockCont
       if (fail === 'all' || fail === kind) {
         throw new ApiError('internal', 'The comment service is not answering right now (simulated failure).');
       }
-      const pathname = new URL(request.url).pathname;
+      const url = new URL(request.url);
+      // As the server: no other site may change anything here.
+      const crossSite = crossSiteRefusal(
+        { method: request.method, origin: request.headers.get('Origin'), secFetchSite: request.headers.get('Sec-Fetch-Site'), host: url.host },
+        options.allowedOrigins ?? [],
+      );
+      if (crossSite) throw crossSite;
+      const pathname = url.pathname;
       const path = pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
       const refused = ADMIN_PATH.test(path) ? refuseAdmin(request) : undefined;
       if (refused) return refused;

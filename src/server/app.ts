@@ -1,16 +1,27 @@
 // The HTTP adapter: thin routes over the shared comment service, mapped to
 // responses exactly as the MSW handlers do (src/mocks/handlers.ts).
 import { getConnInfo } from '@hono/node-server/conninfo';
+import type { HttpBindings } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { ApiError, toApiError } from '../contract/api-error';
-import { parseJsonBody, payloadTooLarge } from '../contract/parse-body';
-import { ADMIN_CHALLENGE, adminForbidden, adminUnauthorized, bearerToken, noSuchEndpoint, parseCommentId } from '../contract/routing';
-import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER, MAX_REQUEST_BYTES } from '../contract/schemas';
+import { parseJsonBody } from '../contract/parse-body';
+import {
+  ADMIN_CHALLENGE,
+  adminForbidden,
+  adminThrottled,
+  adminUnauthorized,
+  bearerToken,
+  crossSiteRefusal,
+  noSuchEndpoint,
+  parseCommentId,
+  requireJson,
+} from '../contract/routing';
+import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '../contract/schemas';
 import type { CommentService, ModerationAction } from '../domain/comment-service';
+import { ADMIN_FAILURES, createFailureLimiter } from '../domain/failure-limiter';
 import {
   compressResponses,
   etagMatches,
@@ -23,6 +34,8 @@ import {
 import type { Config } from './config';
 import { createLogger, type Logger } from './log';
 import { createPageCache } from './page-cache';
+import { isClientAbort } from './http-limits';
+import { readBody } from './read-body';
 import { safeEqual, securityHeaders } from './security';
 
 export interface RenderedPage {
@@ -83,7 +96,7 @@ export function createApp(options: AppOptions) {
   const { service, config } = options;
   const logger = options.logger ?? createLogger('silent');
   // Not strict: /api/articles/ is /api/articles (as in the MSW mock).
-  const app = new Hono({ strict: false });
+  const app = new Hono<{ Bindings: Partial<HttpBindings> }>({ strict: false });
   const headers = Object.entries(securityHeaders(config.mediaOrigins));
 
   // Outermost: one log line per request, and the security headers on whatever comes back.
@@ -103,6 +116,11 @@ export function createApp(options: AppOptions) {
   app.use('*', compressResponses());
 
   app.onError((error, c) => {
+    if (isClientAbort(c.env?.incoming, error)) {
+      // The client hung up mid-request: nobody will read an answer, and nothing is wrong here.
+      logger.info('client closed the request', { method: c.req.method, path: c.req.path });
+      return jsonError(c, new ApiError('bad_request', 'The request was not completed.'));
+    }
     if (!(error instanceof ApiError)) {
       logger.error('unhandled error', {
         method: c.req.method,
@@ -127,6 +145,15 @@ export function createApp(options: AppOptions) {
     c.header('Vary', 'Origin', { append: true });
     await next();
   });
+  // No other site may change anything here through its visitors' browsers (the admin endpoints included).
+  app.use('/api/*', async (c, next) => {
+    const refused = crossSiteRefusal(
+      { method: c.req.method, origin: c.req.header('Origin') ?? null, secFetchSite: c.req.header('Sec-Fetch-Site') ?? null, host: new URL(c.req.url).host },
+      config.allowedOrigins,
+    );
+    if (refused) throw refused;
+    await next();
+  });
   // Responses differ by these request headers; shared caches must not mix them up.
   // (Unless a route chose otherwise: the comment list is revalidated by ETag.)
   app.use('/api/*', async (c, next) => {
@@ -139,7 +166,12 @@ export function createApp(options: AppOptions) {
   const commentsChanged = () => pages?.invalidate();
 
   app.get('/api/health', async (c) => {
-    await options.checkHealth?.();
+    try {
+      await options.checkHealth?.();
+    } catch {
+      // The process is up but cannot serve: a load balancer should try another instance.
+      throw new ApiError('service_unavailable', 'The database is not answering.');
+    }
     return c.json({ status: 'ok' as const });
   });
 
@@ -183,13 +215,9 @@ export function createApp(options: AppOptions) {
 
   app.post(
     '/api/articles/:slug/comments',
-    bodyLimit({
-      maxSize: MAX_REQUEST_BYTES,
-      // Refuses a too-large body while it streams in; parseJsonBody checks again once read.
-      onError: (c) => jsonError(c, payloadTooLarge()),
-    }),
     async (c) => {
-      const input = parseJsonBody(await c.req.text());
+      requireJson(c.req.header('Content-Type') ?? null);
+      const input = parseJsonBody(await readBody(c.req.raw));
       const { comment, created } = await service.postComment(c.req.param('slug'), input, {
         idempotencyKey: c.req.header(IDEMPOTENCY_HEADER) ?? undefined,
         authorToken: c.req.header(AUTHOR_TOKEN_HEADER) || undefined,
@@ -201,14 +229,22 @@ export function createApp(options: AppOptions) {
   );
 
   // Admin: a bearer token compared in constant time. Without ADMIN_TOKEN no token is right.
+  // Wrong tokens are counted per client: guessing gets 429 long before it gets anywhere.
+  const adminFailures = createFailureLimiter(ADMIN_FAILURES);
   app.use('/api/admin/*', async (c, next) => {
+    const client = clientAddress(c, config.trustProxy);
+    const wait = adminFailures.retryAfterSeconds(client);
+    if (wait > 0) throw adminThrottled(wait);
     const token = bearerToken(c.req.header('Authorization'));
     if (token === undefined) {
       c.header('WWW-Authenticate', ADMIN_CHALLENGE);
       throw adminUnauthorized();
     }
     const expected = config.adminToken;
-    if (!expected || !safeEqual(token, expected)) throw adminForbidden();
+    if (!expected || !safeEqual(token, expected)) {
+      adminFailures.fail(client);
+      throw adminForbidden();
+    }
     await next();
   });
 

@@ -3,6 +3,7 @@ import { setupServer } from 'msw/node';
 import { createMockBackend } from '../../src/mocks/mock-backend';
 import { testArticle } from '../support/articles';
 import { runContractSuite, type TargetFactory } from './contract-suite';
+import { runHardeningContract } from './hardening-contract';
 import { runRoutingContract } from './routing-contract';
 
 const mock: TargetFactory = async ({ floodIntervalSeconds }) => {
@@ -20,3 +21,4 @@ const mock: TargetFactory = async ({ floodIntervalSeconds }) => {
 
 runContractSuite('MSW mock', mock);
 runRoutingContract('MSW mock', mock);
+runHardeningContract('MSW mock', mock);

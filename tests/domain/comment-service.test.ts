@@ -192,3 +192,27 @@ describe('comment service', () => {
     await expect(service.moderate(child.id, 'delete')).rejects.toMatchObject({ code: 'not_found' });
   });
 });
+
+describe('what flood control keeps of a poster', () => {
+  it('stores a keyed hash of the address, never the address, and forgets it once the flood interval is over', async () => {
+    const { service, store, advance } = await setup({ floodIntervalSeconds: 15 });
+    const { comment } = await service.postComment(SEED_SLUG, reply(), { clientKey: '203.0.113.7' });
+    const stored = await store.findComment(comment.id);
+    expect(stored?.clientKey).toMatch(/^[0-9a-f]{32}$/);
+    expect(stored?.clientKey).not.toContain('203.0.113.7');
+    // Still there for flood control: the same address must wait.
+    expect((await rejection(service.postComment(SEED_SLUG, reply({ body: 'Again.' }), { clientKey: '203.0.113.7' }))).code).toBe(
+      'too_many_requests',
+    );
+    // A minute and more later, the next post sweeps fingerprints older than the interval away.
+    advance(75);
+    await service.postComment(SEED_SLUG, reply({ author: 'Bo', email: 'bo@example.com', body: 'Later.' }), { clientKey: '198.51.100.1' });
+    expect((await store.findComment(comment.id))?.clientKey).toBeNull();
+  });
+
+  it('keeps nothing at all when flood control is off', async () => {
+    const { service, store } = await setup({ floodIntervalSeconds: 0 });
+    const { comment } = await service.postComment(SEED_SLUG, reply(), { clientKey: '203.0.113.7' });
+    expect((await store.findComment(comment.id))?.clientKey).toBeNull();
+  });
+});

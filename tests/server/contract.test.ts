@@ -3,6 +3,7 @@
 import { afterAll } from 'vitest';
 import { openStore } from '../../src/server/db/kysely-store';
 import { runContractSuite, type TargetFactory } from '../contract/contract-suite';
+import { runHardeningContract } from '../contract/hardening-contract';
 import { runRoutingContract } from '../contract/routing-contract';
 import { testArticle, type TestArticleOptions } from '../support/articles';
 import { startPostgres, type TestPostgres } from '../support/postgres';
@@ -39,3 +40,5 @@ runContractSuite('server on SQLite', sqlite);
 runContractSuite('server on PostgreSQL', postgres);
 runRoutingContract('server on SQLite', sqlite);
 runRoutingContract('server on PostgreSQL', postgres);
+runHardeningContract('server on SQLite', sqlite);
+runHardeningContract('server on PostgreSQL', postgres);

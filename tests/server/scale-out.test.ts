@@ -5,6 +5,8 @@ import { apiErrorSchema, commentListSchema, postCommentResponseSchema } from '..
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { postJson, startTestServer, type TestServer } from '../support/server';
 import { richToText } from '../../src/domain/content/plain-text';
+import { openStore } from '../../src/server/db/kysely-store';
+import { testArticle } from '../support/articles';
 
 describe('two server instances on one PostgreSQL', () => {
   let cluster: TestPostgres;
@@ -26,6 +28,9 @@ describe('two server instances on one PostgreSQL', () => {
     const url = await cluster.createDatabase('scale_out');
     // Both start against the same empty database: migrations and the seed must run once.
     [a, b] = await Promise.all([startTestServer({ DATABASE_URL: url }), startTestServer({ DATABASE_URL: url })]);
+    const store = await openStore({ databaseUrl: url, dataDir: a.dataDir });
+    await store.saveArticle(testArticle('scale-out-second'));
+    await store.close();
   });
   afterAll(async () => {
     await Promise.all([a?.dispose(), b?.dispose()]);
@@ -64,6 +69,26 @@ describe('two server instances on one PostgreSQL', () => {
     expect(new Set(ids).size).toBe(1);
     expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
     expect((await list(a)).filter((c) => richToText(c.content) === body.body)).toHaveLength(1);
+  });
+
+  it('never answers a racing request with another request\'s comment: other text or another article is refused', async () => {
+    const second = '/api/articles/scale-out-second/comments';
+    for (let round = 0; round < 40; round++) {
+      const key = { 'Idempotency-Key': `scale-out-race-other-${round}` };
+      const [one, two] = [comment(), comment()];
+      // The same key at once on both instances: one with its own text, the other with different text
+      // (even rounds) or for another article (odd rounds).
+      const requests =
+        round % 2 === 0
+          ? [a.api(path, postJson(one, key)), b.api(path, postJson(two, key))]
+          : [a.api(path, postJson(one, key)), b.api(second, postJson(one, key))];
+      const responses = await Promise.all(requests);
+      const answers = await Promise.all(responses.map(async (r) => ({ status: r.status, json: (await r.json()) as unknown })));
+      expect(answers.map((x) => x.status).sort(), `round ${round}`).toEqual([201, 422]);
+      for (const answer of answers) {
+        if (answer.status === 422) expect(apiErrorSchema.parse(answer.json).error.code).toBe('idempotency_key_reused');
+      }
+    }
   });
 
   it('detects a duplicate posted through the other instance', async () => {

@@ -1,10 +1,12 @@
 // The same cases against both engines: SQLite in a temp dir and a throwaway PostgreSQL cluster.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewCommentRecord } from '../../src/domain/store';
+import { connect } from '../../src/server/db/connect';
 import { openStore, resolveAvatarSecret, type KyselyStore } from '../../src/server/db/kysely-store';
+import { testArticle } from '../support/articles';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { tempDir } from '../support/temp-dir';
-import { testArticle } from '../support/articles';
 
 interface Engine {
   name: string;
@@ -227,6 +229,22 @@ describe.each([sqlite, postgres] as Engine[])('$name store', (engine) => {
     } finally {
       await one.close();
       await two.close();
+    }
+  });
+});
+
+describe('SQLite durability', () => {
+  it('commits with synchronous=FULL, so an acknowledged comment survives a power loss (docs/reliability.md)', async () => {
+    const dir = tempDir('colloquy-durability-');
+    const { db } = connect({ dataDir: dir.path });
+    try {
+      const { rows } = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(db);
+      expect(rows[0]?.synchronous).toBe(2);
+      const { rows: mode } = await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(db);
+      expect(mode[0]?.journal_mode).toBe('wal');
+    } finally {
+      await db.destroy();
+      dir.remove();
     }
   });
 });

@@ -29,7 +29,8 @@ export function connect(target: DbTarget): Connection {
   mkdirSync(target.dataDir, { recursive: true });
   const sqlite = new SqliteDatabase(join(target.dataDir, SQLITE_FILE));
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  // FULL: a comment acknowledged with 201 survives a power loss, not only a crash (docs/reliability.md).
+  sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   // Several processes (server, CLI) may share the file: wait for a lock instead of failing.
   sqlite.pragma('busy_timeout = 5000');

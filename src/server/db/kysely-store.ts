@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { CommentStatus } from '../../contract/schemas';
+import { comparable } from '../../domain/comparable';
 import type { ArticleRecord, CommentRecord, CommentStore, NewArticleRecord, NewCommentRecord } from '../../domain/store';
 import { connect, type DbTarget } from './connect';
 import { migrateToLatest } from './migrations';
@@ -138,15 +139,19 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
     findCommentByKey,
 
     async hasDuplicate(articleId, author, email, body) {
-      const row = await db
+      // The index finds the few comments that read the same; who wrote them is compared in the same form.
+      const candidates = await db
         .selectFrom('comments')
-        .select('id')
+        .select(['author', 'email'])
         .where('article_id', '=', articleId)
-        .where('body', '=', body)
-        .where((eb) => eb.or([eb('author', '=', author), eb('email', '=', email)]))
-        .limit(1)
-        .executeTakeFirst();
-      return row !== undefined;
+        .where('body_key', '=', comparable(body))
+        .execute();
+      const [a, e] = [comparable(author), comparable(email)];
+      return candidates.some((c) => comparable(c.author) === a || comparable(c.email) === e);
+    },
+
+    async forgetClientKeys(before) {
+      await db.updateTable('comments').set({ client_key: null }).where('client_key', 'is not', null).where('created_at', '<', before).execute();
     },
 
     async latestCommentAt(clientKey) {
@@ -169,6 +174,7 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
           url: comment.url,
           avatar: comment.avatar,
           body: comment.body,
+          body_key: comparable(comment.body),
           content: JSON.stringify(comment.content),
           by_article_author: comment.byArticleAuthor ? 1 : 0,
           created_at: comment.createdAt,

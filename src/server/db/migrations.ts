@@ -1,6 +1,7 @@
 // Versioned schema migrations, run on start with Kysely's Migrator.
 // They live in code (not files found at runtime) so tsx, tests and bundles agree.
 import { Kysely, Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import { comparable } from '../../domain/comparable';
 import { commentMarkdownToRich } from '../../domain/content/comment-markdown';
 import { excerptOfText, paragraphsToRich } from '../../domain/content/plain-text';
 import type { Database, Engine } from './schema';
@@ -134,6 +135,26 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         await db.schema.alterTable('articles').addColumn('paragraphs', 'text', (col) => col.notNull().defaultTo('[]')).execute();
         for (const column of ['content', 'excerpt', 'comments_open', 'hidden']) await db.schema.alterTable('articles').dropColumn(column).execute();
         for (const column of ['content', 'by_article_author']) await db.schema.alterTable('comments').dropColumn(column).execute();
+      },
+    },
+    // The duplicate check compares a normalised form of the text (src/domain/comparable.ts),
+    // and flood control keeps keyed hashes, not addresses: the raw addresses stored so far go.
+    '0005_duplicate_keys_and_client_hashes': {
+      async up(db: Kysely<unknown>) {
+        const v4 = db as unknown as Kysely<{ comments: { id: number; body: string; body_key: string; client_key: string | null } }>;
+        await db.schema.alterTable('comments').addColumn('body_key', 'text', (col) => col.notNull().defaultTo('')).execute();
+        for (const { id, body } of await v4.selectFrom('comments').select(['id', 'body']).execute()) {
+          await v4.updateTable('comments').set({ body_key: comparable(body) }).where('id', '=', id).execute();
+        }
+        await db.schema.createIndex('comments_article_body_key').on('comments').columns(['article_id', 'body_key']).execute();
+        await v4.updateTable('comments').set({ client_key: null }).execute();
+        // Forgetting old client keys looks them up by age.
+        await db.schema.createIndex('comments_created').on('comments').column('created_at').execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropIndex('comments_created').execute();
+        await db.schema.dropIndex('comments_article_body_key').execute();
+        await db.schema.alterTable('comments').dropColumn('body_key').execute();
       },
     },
   };

@@ -26,6 +26,8 @@ export interface CommentsTable {
   url: string | null;
   avatar: string;
   body: string;
+  /** comparable(body): what the duplicate check looks up. */
+  body_key: string;
   /** The document (src/contract/rich-text.ts) as JSON. */
   content: string;
   by_article_author: number;
