@@ -108,9 +108,9 @@ export function createCommentService(store: CommentStore, options: ServiceOption
    * is a retry of it. The same key with other content is refused rather than
    * answered with the first comment, so an edited text is never silently dropped.
    */
-  async function findReplay(key: string | undefined, article: ArticleRecord, data: NewComment) {
+  async function findReplay(from: CommentStore, key: string | undefined, article: ArticleRecord, data: NewComment) {
     if (!key) return undefined;
-    const existing = await store.findCommentByKey(apiKey(key));
+    const existing = await from.findCommentByKey(apiKey(key));
     return existing && replayOf(existing, article, data);
   }
 
@@ -136,8 +136,8 @@ export function createCommentService(store: CommentStore, options: ServiceOption
   }
 
   /** Seconds until this client may post again, or 0. */
-  async function floodWait(clientKey: string): Promise<number> {
-    const latest = await store.latestCommentAt(clientKey);
+  async function floodWait(tx: CommentStore, clientKey: string): Promise<number> {
+    const latest = await tx.latestCommentAt(clientKey);
     if (!latest) return 0;
     const waitMs = new Date(latest).getTime() + options.floodIntervalSeconds * 1000 - now().getTime();
     return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
@@ -183,13 +183,13 @@ export function createCommentService(store: CommentStore, options: ServiceOption
       const data = parsed.data;
 
       // A retry of a request that already succeeded answers with the first result.
-      const replay = await findReplay(key, article, data);
+      const replay = await findReplay(store, key, article, data);
       if (replay) return replay;
       // After the replay check: a retry of a post made before comments closed still gets its answer.
       if (!article.commentsOpen) throw closed();
       // Refusing a retry would be wrong: another instance may have created this key's comment a moment ago.
-      const refuse = async (error: ApiError) => {
-        const raced = await findReplay(key, article, data);
+      const refuse = async (tx: CommentStore, error: ApiError) => {
+        const raced = await findReplay(tx, key, article, data);
         if (raced) return raced;
         throw error;
       };
@@ -206,40 +206,46 @@ export function createCommentService(store: CommentStore, options: ServiceOption
           });
         }
       }
-      if (options.duplicateCheck && (await store.hasDuplicate(article.id, data.author, data.email, data.body))) {
-        return refuse(new ApiError('duplicate_comment', 'Duplicate comment detected; it looks as though you’ve already said that!'));
-      }
+      // Parsed and sanitised once, here, for every reader after (and before any lock is taken).
+      const content = commentMarkdownToRich(data.body);
       // A keyed hash: a leaked database holds no IP addresses, and nobody without the secret can test guesses.
       const clientKey = options.floodIntervalSeconds > 0 ? clientFingerprint(options.avatarSecret, context.clientKey) : null;
-      const wait = clientKey ? await floodWait(clientKey) : 0;
-      if (wait > 0) {
-        return refuse(
-          new ApiError('too_many_requests', 'You are posting comments too quickly. Slow down.', { retryAfterSeconds: wait }),
-        );
-      }
-
-      const { comment, created } = await store.insertComment({
-        articleId: article.id,
-        parentId: data.parentId,
-        author: data.author,
-        email: data.email,
-        url: data.url === '' ? null : data.url,
-        avatar: avatarKey(options.avatarSecret, data.email),
-        body: data.body,
-        // Parsed and sanitised once, here, for every reader after.
-        content: commentMarkdownToRich(data.body),
-        byArticleAuthor: false,
-        createdAt: now().toISOString(),
-        status: options.moderation ? 'pending' : 'approved',
-        idempotencyKey: key === undefined ? null : apiKey(key),
-        clientKey,
-        authorTokenHash: context.authorToken ? hashToken(context.authorToken) : null,
+      // The checks and the insert as one: two posts racing (on two instances, say) cannot both pass
+      // the duplicate check or the flood limit and then both be stored.
+      const locks = [`article:${article.id}`, ...(clientKey ? [`client:${clientKey}`] : [])];
+      const { comment, created } = await store.atomically(locks, async (tx) => {
+        if (options.duplicateCheck && (await tx.hasDuplicate(article.id, data.author, data.email, data.body))) {
+          return refuse(tx, new ApiError('duplicate_comment', 'Duplicate comment detected; it looks as though you’ve already said that!'));
+        }
+        const wait = clientKey ? await floodWait(tx, clientKey) : 0;
+        if (wait > 0) {
+          return refuse(
+            tx,
+            new ApiError('too_many_requests', 'You are posting comments too quickly. Slow down.', { retryAfterSeconds: wait }),
+          );
+        }
+        const inserted = await tx.insertComment({
+          articleId: article.id,
+          parentId: data.parentId,
+          author: data.author,
+          email: data.email,
+          url: data.url === '' ? null : data.url,
+          avatar: avatarKey(options.avatarSecret, data.email),
+          body: data.body,
+          content,
+          byArticleAuthor: false,
+          createdAt: now().toISOString(),
+          status: options.moderation ? 'pending' : 'approved',
+          idempotencyKey: key === undefined ? null : apiKey(key),
+          clientKey,
+          authorTokenHash: context.authorToken ? hashToken(context.authorToken) : null,
+        });
+        // Another request with this key stored its comment first: answer exactly as a retry
+        // of it, or refuse it when this is other content or another article.
+        return inserted.created ? { comment: toPublicComment(inserted.comment), created: true } : replayOf(inserted.comment, article, data);
       });
       await forgetOldClients();
-      // Another request with this key (on another instance, say) stored its comment first:
-      // answer exactly as a retry of it, or refuse it when this is other content or another article.
-      if (!created) return replayOf(comment, article, data);
-      return { comment: toPublicComment(comment), created };
+      return { comment, created };
     },
 
     async moderate(id: number, action: ModerationAction): Promise<void> {

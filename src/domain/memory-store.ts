@@ -18,8 +18,10 @@ export function createMemoryStore(
   const nextId = (rows: Array<{ id: number }>) => rows.reduce((max, row) => Math.max(max, row.id), 0) + 1;
   const changed = () => onChange?.({ articles, comments });
   const copy = <T>(value: T): T => structuredClone(value);
+  // One browser tab, one thread: a queue is lock enough.
+  let queue: Promise<unknown> = Promise.resolve();
 
-  return {
+  const store: CommentStore = {
     async listArticles() {
       return [...articles]
         .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.id - a.id)
@@ -80,6 +82,11 @@ export function createMemoryStore(
       changed();
       return { comment: copy(stored), created: true };
     },
+    atomically(_keys, work) {
+      const run = queue.then(() => work(store));
+      queue = run.catch(() => undefined);
+      return run;
+    },
     async setCommentStatus(id, status: CommentStatus) {
       const found = comments.find((c) => c.id === id);
       if (!found) return false;
@@ -97,4 +104,5 @@ export function createMemoryStore(
     },
     async close() {},
   };
+  return store;
 }

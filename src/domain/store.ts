@@ -70,6 +70,12 @@ export interface CommentStore {
    * returned with created=false and nothing is written.
    */
   insertComment(comment: NewCommentRecord): Promise<{ comment: CommentRecord; created: boolean }>;
+  /**
+   * Runs `work` as one transaction against this store, holding a lock on each
+   * key (an article, a client) for its duration, across server instances too:
+   * checks and the insert they allow cannot interleave with another post's.
+   */
+  atomically<T>(keys: string[], work: (store: CommentStore) => Promise<T>): Promise<T>;
   setCommentStatus(id: number, status: CommentStatus): Promise<boolean>;
   /** Deletes a comment; its replies move up to its parent, as WordPress does. */
   deleteComment(id: number): Promise<boolean>;

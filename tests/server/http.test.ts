@@ -328,3 +328,19 @@ describe('pages', () => {
     expect(await template.text()).not.toContain('<!--app-html-->');
   });
 });
+
+describe('posts racing each other on one instance', () => {
+  it('store one of several identical comments sent at once, and let one client through the flood limit once', async () => {
+    const server = await start({ FLOOD_INTERVAL_SECONDS: '60' });
+    const same = newComment('Said ten times at once.');
+    const responses = await Promise.all(Array.from({ length: 10 }, () => server.api(COMMENTS, postJson(same))));
+    const statuses = responses.map((r) => r.status).sort();
+    // One stored; the others are the duplicate or, as they come from one client, the flood limit.
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.every((s) => s === 201 || s === 409 || s === 429)).toBe(true);
+    const different = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => server.api(COMMENTS, postJson(newComment(`Different ${i}`, `r${i}@example.org`)))),
+    );
+    expect(different.map((r) => r.status).sort()).toEqual([429, 429, 429, 429, 429]);
+  });
+});

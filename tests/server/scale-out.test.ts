@@ -91,6 +91,14 @@ describe('two server instances on one PostgreSQL', () => {
     }
   });
 
+  it('lets exactly one of a duplicate sent to both instances at once through', async () => {
+    for (let round = 0; round < 20; round++) {
+      const body = comment();
+      const responses = await Promise.all([a, b, a, b].map((server) => server.api(path, postJson(body))));
+      expect(responses.map((r) => r.status).sort(), `round ${round}`).toEqual([201, 409, 409, 409]);
+    }
+  });
+
   it('detects a duplicate posted through the other instance', async () => {
     const body = comment();
     expect((await a.api(path, postJson(body))).status).toBe(201);

@@ -193,6 +193,18 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
       return { comment: existing, created: false };
     },
 
+    atomically(keys, work) {
+      return db.transaction().execute(async (trx) => {
+        // PostgreSQL: advisory locks held to the end of the transaction, taken in one global
+        // order so two posts can never wait on each other. SQLite: the transaction holds the
+        // process's one connection, so nothing else runs in between.
+        if (engine === 'postgres') {
+          for (const key of [...keys].sort()) await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+        }
+        return work(createKyselyStore(trx, engine));
+      });
+    },
+
     async setCommentStatus(id, status: CommentStatus) {
       const result = await db.updateTable('comments').set({ status }).where('id', '=', id).executeTakeFirst();
       return result.numUpdatedRows > 0n;
