@@ -15,6 +15,16 @@ import { pageTitle } from './lib/use-document-title';
 
 const FRONT_DESCRIPTION = 'Articles and the conversations under them.';
 
+/** The slug as the browser's router will see it: decoded ("επίπεδο-2", not "%CE%B5…"); a malformed one as it is. */
+function decodedParam(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 export function render(url: string, data: RenderData): RenderResult {
   const queryClient = createQueryClient();
   const pathname = new URL(url, 'http://localhost').pathname;
@@ -25,7 +35,7 @@ export function render(url: string, data: RenderData): RenderResult {
   if (matchPath(ROUTES.front, pathname)) {
     if (data.articles) queryClient.setQueryData(getArticlesQueryOptions().queryKey, data.articles);
   } else {
-    const slug = matchPath(ROUTES.article, pathname)?.params.slug;
+    const slug = decodedParam(matchPath(ROUTES.article, pathname)?.params.slug);
     if (slug !== undefined && data.article && data.article.slug === slug) {
       queryClient.setQueryData(getArticleQueryOptions(slug).queryKey, data.article);
       if (data.comments) {

@@ -170,3 +170,16 @@ describe('what is no content', () => {
     ]);
   });
 });
+
+describe('headings and tables from any source', () => {
+  it('starts the outline at h2 under the title, whatever level the content starts at', () => {
+    expect(wordPressArticleToRich('<h3>Three</h3><h4>Four</h4>')).toEqual([{ t: 'h2', c: ['Three'] }, { t: 'h3', c: ['Four'] }]);
+    expect(articleMarkdownToRich('# One\n\n###### Six').map((node) => typeof node !== 'string' && node.t)).toEqual(['h2', 'h6']);
+  });
+
+  it('turns an empty header cell into a data cell', () => {
+    const [table] = wordPressArticleToRich('<table><tr><th></th><th>Name</th></tr></table>');
+    expect(JSON.stringify(table)).toContain('{"t":"td"}');
+    expect(JSON.stringify(table)).toContain('{"t":"th","c":["Name"]}');
+  });
+});

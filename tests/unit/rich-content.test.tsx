@@ -93,3 +93,12 @@ test('a closed article shows its thread and "Comments are closed." instead of an
   expect(screen.queryByRole('form')).not.toBeInTheDocument();
   expect(within(comment).queryByRole('button', { name: /Reply/ })).not.toBeInTheDocument();
 });
+
+test('a closed article without comments says only that comments are closed', async () => {
+  const { backend } = await setupBackend();
+  await backend.store.saveArticle(testArticle('closed-empty', { title: 'Closed and empty', commentsOpen: false }));
+  renderAt('/articles/closed-empty');
+  expect(await screen.findByRole('heading', { level: 2, name: 'No responses' })).toBeInTheDocument();
+  expect(screen.getByText('Comments are closed.')).toBeInTheDocument();
+  expect(screen.queryByText('Be the first to reply.')).not.toBeInTheDocument();
+});

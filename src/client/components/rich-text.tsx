@@ -36,6 +36,17 @@ function renderNodes(nodes: RichNode[], options: RenderOptions): ReactNode[] {
   });
 }
 
-export function RichText({ nodes, className, linkRel }: { nodes: RichNode[]; className: string } & RenderOptions) {
-  return <div className={className}>{renderNodes(nodes, { linkRel })}</div>;
+interface RichTextProps extends RenderOptions {
+  nodes: RichNode[];
+  className: string;
+  /** "auto" for text by readers: its own first strong character sets its direction, isolated from the page. */
+  dir?: 'auto';
+}
+
+export function RichText({ nodes, className, linkRel, dir }: RichTextProps) {
+  return (
+    <div className={className} dir={dir}>
+      {renderNodes(nodes, { linkRel })}
+    </div>
+  );
 }

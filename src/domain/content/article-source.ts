@@ -20,6 +20,7 @@ import { toRich } from './to-rich';
 /** Old or presentational tags WordPress content uses, as the tags we keep. */
 const RENAME: Record<string, string> = { acronym: 'abbr', strike: 's', tt: 'code' };
 const ALIGN_CLASS = /^align(left|center|right)$/;
+const HEADING = /^h([1-6])$/;
 const TEXT_ALIGN = /text-align:\s*(left|center|right)/i;
 
 const classes = (element: Element): string[] => {
@@ -28,19 +29,24 @@ const classes = (element: Element): string[] => {
 };
 
 /**
- * What sanitising cannot know: h1 is the page title (headings move down a
- * level when content has one), WordPress's align classes and styles become an
+ * What sanitising cannot know: h1 is the page title (the content's headings
+ * start at h2), WordPress's align classes and styles become an
  * alignment, and a caption's text becomes the figure's figcaption.
  */
 function normalise(tree: Root): void {
-  let hasH1 = false;
+  // The content's top heading level becomes h2, right under the title, whatever it was (h1, or h3 in
+  // content that skips levels): the outline stays whole for screen readers.
+  let top = 7;
   visit(tree, 'element', (node) => {
-    if (node.tagName === 'h1') hasH1 = true;
+    const rank = HEADING.exec(node.tagName);
+    if (rank) top = Math.min(top, Number(rank[1]));
   });
   visit(tree, 'element', (node) => {
-    const rank = /^h([1-6])$/.exec(node.tagName);
-    if (rank && hasH1) node.tagName = `h${Math.min(Number(rank[1]) + 1, 6)}`;
+    const rank = HEADING.exec(node.tagName);
+    if (rank) node.tagName = `h${Math.min(Math.max(Number(rank[1]) + 2 - top, 2), 6)}`;
     else node.tagName = RENAME[node.tagName] ?? node.tagName;
+    // A header cell with nothing in it heads nothing.
+    if (node.tagName === 'th' && toText(node).trim() === '') node.tagName = 'td';
 
     const alignClass = classes(node).map((name) => ALIGN_CLASS.exec(name)?.[1]).find(Boolean);
     const styleAlign = typeof node.properties.style === 'string' ? TEXT_ALIGN.exec(node.properties.style)?.[1] : undefined;

@@ -7,7 +7,8 @@ function collect(nodes: RichNode[], parts: string[]): void {
   for (const node of nodes) {
     if (typeof node === 'string') parts.push(node);
     else if (node.t === 'br') parts.push('\n');
-    else if (node.t === 'img') parts.push(node.a?.alt ?? '');
+    // Images are left out, as WordPress leaves them out of excerpts.
+    else if (node.t === 'img') continue;
     else {
       if (node.c) collect(node.c, parts);
       if (BREAKS_AFTER.has(node.t)) parts.push('\n\n');

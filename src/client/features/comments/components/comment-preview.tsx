@@ -28,7 +28,7 @@ export function CommentPreview({ id, text }: { id: string; text: string }) {
       ) : body === '' ? (
         <p className="preview-note">Nothing to preview yet.</p>
       ) : (
-        <RichText className="comment-body" nodes={toRich(body)} linkRel="nofollow ugc noopener" />
+        <RichText className="comment-body" nodes={toRich(body)} linkRel="nofollow ugc noopener" dir="auto" />
       )}
     </section>
   );
