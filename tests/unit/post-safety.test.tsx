@@ -28,7 +28,8 @@ const savedDraft = (key: string) => JSON.parse(localStorage.getItem(key) ?? 'nul
 test('the fields are read-only while the comment is being posted, so nothing typed then is erased', async () => {
   const { user, form, controls } = await openReader();
   await fill(user, form, 'Hal', 'First comment.');
-  controls.latencyMs = 60;
+  // Long enough that typing below surely happens while the post is in flight, even on a busy machine.
+  controls.latencyMs = 300;
   const comment = within(form).getByRole('textbox', { name: 'Comment' });
   await user.click(within(form).getByRole('button', { name: 'Post Comment' }));
 

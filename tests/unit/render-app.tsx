@@ -1,11 +1,14 @@
 // Renders the real app at a URL against a fresh mock backend, with a switch
-// to make the mock fail on purpose.
+// to make the mock fail on purpose. Each rendered app has an outbox of its
+// own, as a browser tab has: two renders play two tabs sharing localStorage.
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
+import { onTestFinished } from 'vitest';
 import { App } from '../../src/client/app/app';
 import { Providers } from '../../src/client/app/providers';
 import { createQueryClient } from '../../src/client/app/query-client';
+import { createOutbox } from '../../src/client/features/comments/lib/outbox';
 import type { MockControls } from '../../src/mocks/handlers';
 import { createMockBackend, type MockBackendOptions } from '../../src/mocks/mock-backend';
 import { server } from './msw-server';
@@ -27,8 +30,10 @@ export async function setupBackend({ service, ...initial }: BackendOptions = {})
 
 export function renderAt(url: string) {
   const queryClient = createQueryClient({ retry: false });
+  const outbox = createOutbox();
+  onTestFinished(() => outbox.dispose());
   const ui = () => (
-    <Providers queryClient={queryClient}>
+    <Providers queryClient={queryClient} outbox={outbox}>
       <MemoryRouter initialEntries={[url]}>
         <App />
       </MemoryRouter>
@@ -36,7 +41,12 @@ export function renderAt(url: string) {
   );
   const user = userEvent.setup();
   const result = render(ui());
-  return { ...result, user, queryClient };
+  /** As closing the tab: the page goes, and so does everything it was waiting to send (its outbox keeps it). */
+  const closeTab = () => {
+    result.unmount();
+    outbox.dispose();
+  };
+  return { ...result, user, queryClient, outbox, closeTab };
 }
 
 export async function renderApp(url: string, initial: BackendOptions = {}) {

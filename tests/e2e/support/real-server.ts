@@ -19,6 +19,10 @@ export interface RealServer {
   dataDir: string;
   /** Stops the server and starts it again on the same DATA_DIR and port. */
   restart(): Promise<void>;
+  /** Stops the server (pages then get connection errors) until start(). */
+  stop(): Promise<void>;
+  /** Starts it again after stop(), on the same DATA_DIR and port. */
+  start(): Promise<void>;
   /** Stops the server and removes the temporary DATA_DIR. */
   close(): Promise<void>;
   /** What the server printed so far (child-process mode), for failure messages. */
@@ -146,6 +150,10 @@ export async function startRealServer(opts: RealServerOptions = {}): Promise<Rea
     output: () => log.join(''),
     restart: async () => {
       await running.stop();
+      running = await start(port);
+    },
+    stop: () => running.stop(),
+    start: async () => {
       running = await start(port);
     },
     close: async () => {

@@ -16,8 +16,10 @@ export function ReaderPage() {
   const comments = useComments(slug);
   useDocumentTitle(article.data === null ? NOT_FOUND_TITLE : article.data?.title);
 
-  if (article.isPending) return <Skeleton label="Loading article" lines={6} />;
-  if (article.isError) {
+  // Only with nothing to show: a failed background refetch (after a post, on
+  // focus, on reconnect) keeps the article and its thread on screen.
+  if (article.data === undefined) {
+    if (!article.isError) return <Skeleton label="Loading article" lines={6} />;
     const retry = () => {
       void article.refetch();
       if (comments.isError) void comments.refetch();

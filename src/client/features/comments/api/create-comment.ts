@@ -1,5 +1,7 @@
 // POST /api/articles/:slug/comments with an optimistic entry in the thread,
-// following TanStack Query's optimistic-update example step by step.
+// following TanStack Query's optimistic-update example step by step. Sent
+// through the outbox, so a post made offline waits for the connection instead
+// of failing (see lib/send-with-outbox).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   AUTHOR_TOKEN_HEADER,
@@ -14,12 +16,19 @@ import { getArticleQueryOptions } from '../../articles/api/get-article';
 import { getArticlesQueryOptions } from '../../articles/api/get-articles';
 import { textToRich } from '../../../../domain/content/plain-text';
 import { clearDraft } from '../lib/drafts';
+import { useOutbox } from '../lib/outbox-context';
+import { sendWithOutbox } from '../lib/send-with-outbox';
 import { getCommentsQueryOptions, type ThreadComment } from './get-comments';
 
 export interface CreateCommentVariables {
   input: NewComment;
   /** Kept with the draft, so a retry of the same draft can never post twice. */
   idempotencyKey: string;
+  /**
+   * Sent from its "Not sent yet" offer, which shows the progress itself (no
+   * entry in the thread) and keeps the comment if the server refuses it.
+   */
+  fromOutbox?: boolean;
 }
 
 export async function createComment(slug: string, { input, idempotencyKey }: CreateCommentVariables): Promise<Comment> {
@@ -36,17 +45,30 @@ let lastTempId = 0;
 const nextTempId = () => --lastTempId;
 
 /** Never any real avatar key: the optimistic entry draws a neutral placeholder. */
-const PLACEHOLDER_AVATAR = '0000000000000000';
+export const PLACEHOLDER_AVATAR = '0000000000000000';
 
 export function useCreateComment(slug: string) {
   const queryClient = useQueryClient();
+  const outbox = useOutbox();
   const commentsKey = getCommentsQueryOptions(slug).queryKey;
 
   return useMutation({
-    mutationFn: (variables: CreateCommentVariables) => createComment(slug, variables),
-    onMutate: async ({ input }) => {
+    mutationFn: (variables: CreateCommentVariables) =>
+      sendWithOutbox({
+        outbox,
+        entry: { slug, idempotencyKey: variables.idempotencyKey, input: variables.input },
+        holder: variables.fromOutbox ? 'offer' : 'form',
+        send: () => createComment(slug, variables),
+        // The reconnect refetches the thread; its answer must not wipe the optimistic entry.
+        beforeRetry: () => queryClient.cancelQueries({ queryKey: commentsKey }),
+      }),
+    // Not react-query's default 'online', which pauses a post made offline without a word
+    // and loses it with the tab: the outbox keeps it, says so, and sends it later.
+    networkMode: 'always',
+    onMutate: async ({ input, idempotencyKey, fromOutbox }) => {
       // Stop refetches in flight so they cannot overwrite the optimistic entry.
       await queryClient.cancelQueries({ queryKey: commentsKey });
+      if (fromOutbox) return { tempId: undefined };
       // Show the comment at once, marked as pending with a temporary id.
       const optimistic: ThreadComment = {
         id: nextTempId(),
@@ -60,6 +82,7 @@ export function useCreateComment(slug: string) {
         createdAt: new Date().toISOString(),
         status: 'pending',
         optimistic: true,
+        idempotencyKey,
       };
       queryClient.setQueryData(commentsKey, (old) => [...(old ?? []), optimistic]);
       // Hand the temporary id to onError/onSuccess through the context.
@@ -70,23 +93,27 @@ export function useCreateComment(slug: string) {
       // taken in onMutate instead, but two forms (top-level and a reply) can post at
       // once, and a refetch can land meanwhile: the snapshot would wipe the other
       // form's entry and the fresher data. onSettled refetches the thread anyway.
-      if (context) queryClient.setQueryData(commentsKey, (old) => old?.filter((c) => c.id !== context.tempId));
+      if (context?.tempId !== undefined) queryClient.setQueryData(commentsKey, (old) => old?.filter((c) => c.id !== context.tempId));
     },
-    onSuccess: (comment, { input }, context) => {
-      // The draft is done with. Here rather than in the form's own callbacks, which
-      // never run when the form is gone by the time the answer arrives (navigation).
-      clearDraft(slug, input.parentId);
-      // Swap the placeholder for the real comment now, rather than after the refetch.
-      queryClient.setQueryData(commentsKey, (old) =>
-        old?.map((c) => (c.id === context.tempId ? comment : c)).filter((c, i, all) => all.findIndex((o) => o.id === c.id) === i),
-      );
+    onSuccess: (comment, { input, idempotencyKey }, context) => {
+      // The draft is done with, unless a new one was begun meanwhile (it has its own key). Here rather
+      // than in the form's own callbacks, which never run when the form is gone by then (navigation).
+      clearDraft(slug, input.parentId, idempotencyKey);
+      // Swap the placeholder for the real comment now, rather than after the refetch. It is added
+      // when there is no placeholder (sent from its offer, or a refetch replaced the list meanwhile).
+      queryClient.setQueryData(commentsKey, (old = []) => {
+        const swapped = old.some((c) => c.id === context.tempId) ? old.map((c) => (c.id === context.tempId ? comment : c)) : [...old, comment];
+        return swapped.filter((c, i, all) => all.findIndex((o) => o.id === c.id) === i);
+      });
     },
-    onSettled: async () => {
+    onSettled: async (_comment, error) => {
       // The article's comment count changed too (front page and reader).
       void queryClient.invalidateQueries({ queryKey: getArticlesQueryOptions().queryKey, exact: true });
       void queryClient.invalidateQueries({ queryKey: getArticleQueryOptions(slug).queryKey, exact: true });
-      // Returned, so the mutation stays pending until the thread is fresh again.
-      return queryClient.invalidateQueries({ queryKey: commentsKey });
+      const thread = queryClient.invalidateQueries({ queryKey: commentsKey });
+      // After a success, returned so the mutation stays pending until the thread is fresh again.
+      // Not after a failure: its message must show at once, not after a refetch that may fail too.
+      return error ? undefined : thread;
     },
   });
 }

@@ -5,8 +5,11 @@ import { AUTHOR_TOKEN_HEADER, commentListSchema, type Comment } from '../../../.
 import { apiRequest } from '../../../lib/api-client';
 import { getAuthorToken } from '../../../lib/author-token';
 
-/** A comment in the cache; optimistic ones exist only here until the server answers. */
-export type ThreadComment = Comment & { optimistic?: true };
+/**
+ * A comment in the cache; optimistic ones exist only here until the server answers,
+ * with the key they are posted under (to tell "Posting…" from "Waiting for a connection…").
+ */
+export type ThreadComment = Comment & { optimistic?: true; idempotencyKey?: string };
 
 export async function getComments(slug: string, signal?: AbortSignal): Promise<ThreadComment[]> {
   const { comments } = await apiRequest(`/api/articles/${encodeURIComponent(slug)}/comments`, commentListSchema, {

@@ -2,6 +2,7 @@
 // Everything typed is saved as a draft on every keystroke and survives
 // failures, retries and reloads; only a successful post clears it (in
 // useCreateComment, so that happens even when the form is gone by then).
+// Posted offline, the comment waits in the outbox and the form says so.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -9,8 +10,10 @@ import { z } from 'zod/mini';
 import { newCommentSchema } from '../../../../contract/schemas';
 import { isApiClientError } from '../../../lib/api-client';
 import { useCreateComment } from '../api/create-comment';
-import { describePostError } from '../lib/describe-post-error';
+import { describePostError, describeWait } from '../lib/describe-post-error';
 import { clearDraft, loadDraft, newIdempotencyKey, saveDraft, stripIdentityFromDrafts, type DraftFields } from '../lib/drafts';
+import type { Outbox } from '../lib/outbox';
+import { useOutbox, useWaitReason } from '../lib/outbox-context';
 import { useReplyState } from '../lib/reply-context';
 import { forgetIdentity, loadIdentity, saveIdentity } from '../lib/saved-identity';
 import { CommentPreview } from './comment-preview';
@@ -33,25 +36,29 @@ interface CommentFormProps {
   onCancel?: () => void;
 }
 
-function initialState(slug: string, parentId: number | null) {
+function initialState(slug: string, parentId: number | null, outbox: Outbox) {
   const saved = loadDraft(slug, parentId);
   const draft = saved?.draft;
+  // A draft that was posted and waits in the outbox shows there (or as "Not sent yet"),
+  // not here as well: the form starts a new comment, under a key of its own.
+  const posted = draft !== undefined && outbox.has(draft.idempotencyKey);
   const identity = loadIdentity();
   const values: DraftFields = {
     author: draft?.author ?? identity?.author ?? '',
     email: draft?.email ?? identity?.email ?? '',
     url: draft?.url ?? identity?.url ?? '',
-    body: draft?.body ?? '',
+    body: posted ? '' : (draft?.body ?? ''),
   };
   const remember = identity !== undefined || saved?.remembered === true;
-  return { values, remember, idempotencyKey: draft?.idempotencyKey ?? newIdempotencyKey() };
+  return { values, remember, idempotencyKey: !posted && draft ? draft.idempotencyKey : newIdempotencyKey() };
 }
 
 export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel }: CommentFormProps) {
   const id = useId();
   const headingId = `${id}-title`;
-  const { onPosted } = useReplyState();
-  const [initial] = useState(() => initialState(slug, parentId));
+  const { onPosted, announce } = useReplyState();
+  const outbox = useOutbox();
+  const [initial] = useState(() => initialState(slug, parentId, outbox));
   const [remember, setRemember] = useState(initial.remember);
   // Read by the draft saver, which is subscribed once.
   const rememberRef = useRef(initial.remember);
@@ -64,6 +71,13 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
   // Saves the form's current values as the draft (set up with the subscription below).
   const saveCurrent = useRef(() => {});
   const mutation = useCreateComment(slug);
+  const waitReason = useWaitReason(mutation.isPending ? mutation.variables.idempotencyKey : undefined);
+  const waitMessage = waitReason && describeWait(waitReason);
+
+  // Said once when the post starts waiting (and again if the reason changes), not on every render.
+  useEffect(() => {
+    if (waitMessage) announce(waitMessage);
+  }, [waitMessage, announce]);
 
   const {
     register,
@@ -247,6 +261,7 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
             {formError}
           </p>
         )}
+        {waitMessage && <p className="form-notice">{waitMessage}</p>}
         <p className="form-actions">
           <button type="submit" className="button button-primary" disabled={mutation.isPending}>
             Post Comment

@@ -5,8 +5,15 @@ import { RichText } from '../../../components/rich-text';
 import { formatCommentDate, formatExact, formatRelative, isRecent } from '../../../lib/format-date';
 import { useHydrated } from '../../../lib/use-hydrated';
 import type { ThreadComment } from '../api/get-comments';
+import { useWaitReason } from '../lib/outbox-context';
 import { commentElementId, replyButtonId, useReplyState } from '../lib/reply-context';
 import { Identicon } from './identicon';
+
+/** An optimistic entry's state: on its way, or kept until the connection returns. */
+function PendingStatus({ idempotencyKey }: { idempotencyKey?: string }) {
+  const waiting = useWaitReason(idempotencyKey) !== undefined;
+  return <p className={waiting ? 'comment-status is-waiting' : 'comment-status'}>{waiting ? 'Waiting for a connection…' : 'Posting…'}</p>;
+}
 
 export function CommentItem({ comment, highlighted }: { comment: ThreadComment; highlighted: boolean }) {
   const { replyTo, openReply, commentsOpen } = useReplyState();
@@ -32,16 +39,19 @@ export function CommentItem({ comment, highlighted }: { comment: ThreadComment; 
     <article id={elementId} className={className} aria-labelledby={authorId} tabIndex={-1}>
       <header className="comment-meta">
         <Identicon avatar={comment.avatar} placeholder={comment.optimistic} />
-        <span className="comment-author" id={authorId}>
-          {comment.url && isHttpUrl(comment.url) ? (
-            <a href={comment.url} rel="nofollow ugc noopener">
-              {comment.author}
-            </a>
-          ) : (
-            comment.author
-          )}
+        <span className="comment-author">
+          {/* The name alone names the comment; the badge sits beside it. dir="auto" isolates right-to-left names. */}
+          <span id={authorId} dir="auto">
+            {comment.url && isHttpUrl(comment.url) ? (
+              <a href={comment.url} rel="nofollow ugc noopener">
+                {comment.author}
+              </a>
+            ) : (
+              comment.author
+            )}
+          </span>
+          {comment.byArticleAuthor && <span className="comment-badge">Author</span>}
         </span>
-        {comment.byArticleAuthor && <span className="comment-badge">Author</span>}
         {elementId ? (
           <a className="comment-permalink" href={`#${elementId}`}>
             {date}
@@ -51,11 +61,11 @@ export function CommentItem({ comment, highlighted }: { comment: ThreadComment; 
         )}
       </header>
       {comment.optimistic ? (
-        <p className="comment-status">Posting…</p>
+        <PendingStatus idempotencyKey={comment.idempotencyKey} />
       ) : (
         comment.status === 'pending' && <p className="comment-status">Your comment is awaiting moderation.</p>
       )}
-      <RichText className="comment-body" nodes={comment.content} linkRel="nofollow ugc noopener" />
+      <RichText className="comment-body" nodes={comment.content} linkRel="nofollow ugc noopener" dir="auto" />
       {canReply && (
         <button
           type="button"

@@ -1,5 +1,6 @@
 // The discussion under an article: heading with the count, the nested thread,
-// the top-level form, and the state of which reply form is open.
+// comments left unsent by a closed tab, the top-level form, and the state of
+// which reply form is open.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useLocation } from 'react-router';
@@ -7,12 +8,16 @@ import { buildThread } from '../../../../domain/threading';
 import { ErrorState } from '../../../components/error-state';
 import { responsesLabel } from '../../../components/responses-label';
 import { Skeleton } from '../../../components/skeleton';
+import { StaleNotice } from '../../../components/stale-notice';
 import { MAX_THREAD_DEPTH } from '../../../lib/thread-depth';
 import { useHydrated } from '../../../lib/use-hydrated';
 import { useComments } from '../api/get-comments';
 import { loadOpenReply, saveOpenReply } from '../lib/drafts';
+import type { OutboxEntry } from '../lib/outbox';
 import { commentElementId, replyButtonId, ReplyContext, type ReplyState } from '../lib/reply-context';
+import { useUnsentComments } from '../lib/use-unsent-comments';
 import { FormPlaceholder, LazyCommentForm, preloadCommentForm } from './lazy-comment-form';
+import { LazyUnsentComments } from './lazy-unsent-comments';
 import { CommentThread } from './comment-thread';
 
 const POSTED_MESSAGE = 'Your comment was posted.';
@@ -31,6 +36,18 @@ function targetFromHash(hash: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/** Unsent replies go under their parent; top-level ones, and replies whose parent is not shown, after the thread. */
+function placeUnsent(entries: OutboxEntry[], shownIds: Set<number>) {
+  const top: OutboxEntry[] = [];
+  const replies = new Map<number, OutboxEntry[]>();
+  for (const entry of entries) {
+    const parentId = entry.input.parentId;
+    if (parentId === null || !shownIds.has(parentId)) top.push(entry);
+    else replies.set(parentId, [...(replies.get(parentId) ?? []), entry]);
+  }
+  return { top, replies };
+}
+
 interface CommentSectionProps {
   slug: string;
   articleTitle: string;
@@ -44,7 +61,10 @@ export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSect
   const [reply, setReply] = useState(() => ({ to: loadOpenReply(slug), focus: false }));
   // Changing the key re-creates the message node, so a repeat is announced again.
   const [announcement, setAnnouncement] = useState({ key: 0, text: '' });
+  // Bumped per form when an unsent comment is put back into it, so that form loads its draft again.
+  const [formVersions, setFormVersions] = useState<ReadonlyMap<number | null, number>>(() => new Map());
   const focusAfterPost = useRef<number | null>(null);
+  const unsent = useUnsentComments(slug);
 
   // Fetch the form's chunk alongside the thread rather than after it.
   useEffect(() => {
@@ -55,8 +75,10 @@ export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSect
   const hydrated = useHydrated();
   const targetId = hydrated ? targetFromHash(hash) : null;
   const replyTo = hydrated && commentsOpen ? reply.to : null;
-  const loaded = comments.isSuccess;
+  // Data counts as loaded even when a later refetch failed: what is on screen stays there.
+  const loaded = comments.data !== undefined;
   const thread = useMemo(() => buildThread(comments.data ?? [], MAX_THREAD_DEPTH), [comments.data]);
+  const placed = useMemo(() => placeUnsent(unsent, new Set(comments.data?.map((c) => c.id))), [unsent, comments.data]);
 
   // The thread arrives after the page, so the browser could not scroll to a
   // #comment-ID permalink (or #comments) itself: do it once the target exists.
@@ -95,6 +117,8 @@ export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSect
     [slug],
   );
 
+  const announce = useCallback((text: string) => setAnnouncement((previous) => ({ key: previous.key + 1, text })), []);
+
   const onPosted = useCallback(
     (commentId: number, parentId: number | null) => {
       // Close the reply form that posted; a top-level post leaves an open reply form alone.
@@ -102,39 +126,61 @@ export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSect
         if (loadOpenReply(slug) === parentId) saveOpenReply(slug, null);
         setReply((previous) => (previous.to === parentId ? { to: null, focus: false } : previous));
       }
-      setAnnouncement((previous) => ({ key: previous.key + 1, text: POSTED_MESSAGE }));
+      announce(POSTED_MESSAGE);
       focusAfterPost.current = commentId;
     },
-    [slug],
+    [slug, announce],
+  );
+
+  const formVersion = useCallback((parentId: number | null) => formVersions.get(parentId) ?? 0, [formVersions]);
+
+  const reopenForm = useCallback(
+    (parentId: number | null) => {
+      setFormVersions((previous) => new Map(previous).set(parentId, (previous.get(parentId) ?? 0) + 1));
+      if (parentId !== null) openReply(parentId);
+    },
+    [openReply],
   );
 
   const replyState = useMemo<ReplyState>(
-    () => ({ replyTo, commentsOpen, openReply, cancelReply, onPosted }),
-    [replyTo, commentsOpen, openReply, cancelReply, onPosted],
+    () => ({ replyTo, commentsOpen, openReply, cancelReply, onPosted, announce, formVersion, reopenForm }),
+    [replyTo, commentsOpen, openReply, cancelReply, onPosted, announce, formVersion, reopenForm],
   );
+  // Only a top-level form that was given an unsent comment back takes focus when it mounts.
+  const topVersion = formVersion(null);
 
   const count = comments.data?.length ?? 0;
   return (
     <ReplyContext.Provider value={replyState}>
       <section className="comments" id="comments" aria-labelledby="comments-title">
-        <h2 id="comments-title">
-          {loaded ? (count === 0 ? responsesLabel(0) : `${responsesLabel(count)} to “${articleTitle}”`) : 'Responses'}
+        {/* tabIndex -1: focus comes here when a "Not sent yet" offer it was on is discarded. */}
+        <h2 id="comments-title" tabIndex={-1}>
+          {/* "No responses yet" would promise more where no more can come. */}
+          {loaded ? (count === 0 ? (commentsOpen ? responsesLabel(0) : 'No responses') : `${responsesLabel(count)} to “${articleTitle}”`) : 'Responses'}
         </h2>
+        {loaded && comments.isError && (
+          <StaleNotice message="We could not check for new comments." onRetry={() => void comments.refetch()} />
+        )}
         {comments.isPending ? (
           <Skeleton label="Loading comments" lines={3} heading={false} />
-        ) : comments.isError ? (
+        ) : !loaded ? (
           <ErrorState message="We could not load the comments." onRetry={() => void comments.refetch()} />
         ) : count === 0 ? (
-          <p className="empty-thread">Be the first to reply.</p>
+          commentsOpen && <p className="empty-thread">Be the first to reply.</p>
         ) : (
-          <CommentThread slug={slug} nodes={thread} targetId={targetId} focusReplyForm={reply.focus} />
+          <CommentThread slug={slug} nodes={thread} targetId={targetId} focusReplyForm={reply.focus} unsent={placed.replies} />
         )}
+        {!comments.isPending && <LazyUnsentComments entries={placed.top} />}
         {/* Not rendered on the server (drafts and saved details live in this browser only): its place is kept instead. */}
         {!commentsOpen ? (
           <p className="comments-closed">Comments are closed.</p>
         ) : (
           !comments.isPending &&
-          (hydrated ? <LazyCommentForm slug={slug} parentId={null} title="Leave a Reply" /> : <FormPlaceholder />)
+          (hydrated ? (
+            <LazyCommentForm key={topVersion} slug={slug} parentId={null} title="Leave a Reply" autoFocus={topVersion > 0} />
+          ) : (
+            <FormPlaceholder />
+          ))
         )}
         <div className="visually-hidden" role="status" aria-live="polite">
           {announcement.text && <p key={announcement.key}>{announcement.text}</p>}

@@ -1,9 +1,18 @@
-// Turns a failed post into a sentence that says what happened and what to do.
+// Turns a failed or waiting post into a sentence that says what happened and what to do.
 import { isApiClientError } from '../../../lib/api-client';
+import type { WaitReason } from './outbox';
+import { ClaimedElsewhereError } from './send-with-outbox';
 
 export const KEPT_NOTE = 'Your comment has been kept, so you can try again.';
 
+/** Said in the form (or the offer) as soon as a post has to wait for the connection. */
+export function describeWait(reason: WaitReason): string {
+  const why = reason === 'offline' ? 'You are offline.' : 'We could not reach the server.';
+  return `${why} Your comment is kept in this browser and will be sent when the connection returns.`;
+}
+
 export function describePostError(error: unknown): string {
+  if (error instanceof ClaimedElsewhereError) return error.message;
   if (!isApiClientError(error)) return `Something went wrong. ${KEPT_NOTE}`;
   switch (error.code) {
     case 'network_error':

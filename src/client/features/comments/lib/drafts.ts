@@ -74,7 +74,12 @@ export function saveDraft(slug: string, parentId: number | null, fields: DraftFi
   }
 }
 
-export function clearDraft(slug: string, parentId: number | null): void {
+/** With `idempotencyKey`, only that draft: one begun since (it has a key of its own) stays. */
+export function clearDraft(slug: string, parentId: number | null, idempotencyKey?: string): void {
+  if (idempotencyKey !== undefined) {
+    const saved = readJson(draftKey(slug, parentId), isDraft);
+    if (saved && saved.idempotencyKey !== idempotencyKey) return;
+  }
   removeItem(draftKey(slug, parentId));
   removeItem(draftKey(slug, parentId), 'session');
 }

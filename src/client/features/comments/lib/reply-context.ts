@@ -11,6 +11,12 @@ export interface ReplyState {
   cancelReply: (commentId: number) => void;
   /** Called by a form after its comment (top-level when parentId is null) was accepted by the server. */
   onPosted: (commentId: number, parentId: number | null) => void;
+  /** Says something through the section's polite status region. */
+  announce: (text: string) => void;
+  /** Changes when a form must load its draft again (an unsent comment was put back into it): its React key. */
+  formVersion: (parentId: number | null) => number;
+  /** Shows the form for parentId afresh from its draft, with focus in it. */
+  reopenForm: (parentId: number | null) => void;
 }
 
 export const ReplyContext = createContext<ReplyState | null>(null);
