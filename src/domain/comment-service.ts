@@ -124,8 +124,9 @@ export function createCommentService(store: CommentStore, options: ServiceOption
 
   /**
    * Flood control needs to know who posted only for the flood interval: older
-   * fingerprints are forgotten, at most once a minute, so no poster can be
-   * traced in the database after that.
+   * fingerprints are forgotten, at most once a minute (after a post, and on the
+   * server's minute timer when nobody posts), so no poster can be traced in the
+   * database after that.
    */
   let forgottenAt = 0;
   async function forgetOldClients(): Promise<void> {
@@ -144,6 +145,8 @@ export function createCommentService(store: CommentStore, options: ServiceOption
   }
 
   return {
+    forgetOldClients,
+
     async listArticles(): Promise<ArticleSummary[]> {
       const articles = (await store.listArticles()).filter((article) => !article.hidden);
       return articles.map((article) => toSummary(article, article.commentCount));

@@ -82,11 +82,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
     logger.info('listening', { url, engine: store.engine });
 
+    // A quiet site forgets its last posters too (posting forgets older ones as it goes).
+    const forgetting = setInterval(() => {
+      service.forgetOldClients().catch((error: unknown) => logger.warn('could not forget old client keys', { error: String(error) }));
+    }, 60_000);
+    forgetting.unref();
+
     let closing: Promise<void> | undefined;
     return {
       url,
       port,
       close() {
+        clearInterval(forgetting);
         closing ??= (async () => {
           await new Promise<void>((resolveClose) => {
             // Stop accepting; idle keep-alive sockets go now, busy ones as soon as their response is out.

@@ -210,6 +210,14 @@ describe('what flood control keeps of a poster', () => {
     expect((await store.findComment(comment.id))?.clientKey).toBeNull();
   });
 
+  it('forgets on the timer too, when nobody posts', async () => {
+    const { service, store, advance } = await setup({ floodIntervalSeconds: 15 });
+    const { comment } = await service.postComment(SEED_SLUG, reply(), { clientKey: '203.0.113.7' });
+    advance(75);
+    await service.forgetOldClients();
+    expect((await store.findComment(comment.id))?.clientKey).toBeNull();
+  });
+
   it('keeps nothing at all when flood control is off', async () => {
     const { service, store } = await setup({ floodIntervalSeconds: 0 });
     const { comment } = await service.postComment(SEED_SLUG, reply(), { clientKey: '203.0.113.7' });
