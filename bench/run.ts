@@ -237,8 +237,8 @@ async function main() {
     'Rich content (formatted articles and comments) moved no parser into the reader: ' +
       (before === undefined
         ? `(commit ${BEFORE_RICH_CONTENT} is not in this clone's history, so the before figure is missing) `
-        : `up-front JS before it (commit ${BEFORE_RICH_CONTENT}, built in this run) ${kb(before)}, after ${kb(serverBuild.critical)} (+${kb(serverBuild.critical - before)}, the renderer and the document schema). `) +
-      `The Markdown pipeline (${kb(serverBuild.preview)}) loads only when someone presses Preview.`,
+        : `up-front JS before it (commit ${BEFORE_RICH_CONTENT}, built in this run) ${kb(before)}, now ${kb(serverBuild.critical)} (+${kb(serverBuild.critical - before)}: the renderer, the document's schema, and the hooks of the offline outbox and stale-data notices added since). `) +
+      `The Markdown pipeline (${kb(serverBuild.preview)}) loads only when someone presses Preview; the outbox itself with the form.`,
   );
   log();
 

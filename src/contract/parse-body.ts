@@ -1,6 +1,6 @@
 // How every backend reads a POST body: the size limit first, then strict UTF-8, then JSON.
 import { ApiError } from './api-error';
-import { MAX_REQUEST_BYTES } from './schemas';
+import { MAX_REQUEST_BYTES } from './new-comment';
 
 export const payloadTooLarge = () => new ApiError('payload_too_large', 'This request is too large to be a comment.');
 

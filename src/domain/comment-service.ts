@@ -3,15 +3,8 @@
 // call these functions and map ApiError to a response.
 import type { z } from 'zod/mini';
 import { ApiError } from '../contract/api-error';
-import {
-  idempotencyKeySchema,
-  newCommentSchema,
-  type Article,
-  type ArticleSummary,
-  type Comment,
-  type CommentStatus,
-  type NewComment,
-} from '../contract/schemas';
+import { type Article, type ArticleSummary, type Comment, type CommentStatus } from '../contract/schemas';
+import { idempotencyKeySchema, newCommentSchema, type NewComment } from '../contract/new-comment';
 import { commentMarkdownToRich } from './content/comment-markdown';
 import { avatarKey, clientFingerprint, hashToken } from './hashing';
 import type { ArticleRecord, CommentRecord, CommentStore } from './store';

@@ -1,6 +1,6 @@
 // Reads a POST body with the request limit applied as it streams in.
 import { payloadTooLarge } from '../contract/parse-body';
-import { MAX_REQUEST_BYTES } from '../contract/schemas';
+import { MAX_REQUEST_BYTES } from '../contract/new-comment';
 
 /**
  * A body past the limit is still read to its end (and thrown away) up to this

@@ -1,17 +1,8 @@
 // The HTTP contract, as cases any backend must pass: the MSW mock, the server
 // on SQLite and the server on PostgreSQL all run exactly these.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  LIMITS,
-  MAX_REQUEST_BYTES,
-  apiErrorSchema,
-  articleListSchema,
-  articleSchema,
-  commentListSchema,
-  healthSchema,
-  postCommentResponseSchema,
-  type ErrorCode,
-} from '../../src/contract/schemas';
+import { apiErrorSchema, articleListSchema, articleSchema, commentListSchema, healthSchema, postCommentResponseSchema, type ErrorCode } from '../../src/contract/schemas';
+import { LIMITS, MAX_REQUEST_BYTES } from '../../src/contract/new-comment';
 import seed from '../../src/content/seed-article.json';
 import { richToText } from '../../src/domain/content/plain-text';
 import type { TestArticleOptions } from '../support/articles';

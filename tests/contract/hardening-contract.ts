@@ -1,7 +1,8 @@
 // Hostile and unlucky input, as every backend must answer it (issue 7): the
 // MSW mock, the server on SQLite and on PostgreSQL all run these cases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiErrorSchema, commentListSchema, LIMITS, postCommentResponseSchema, type ErrorCode } from '../../src/contract/schemas';
+import { apiErrorSchema, commentListSchema, postCommentResponseSchema, type ErrorCode } from '../../src/contract/schemas';
+import { LIMITS } from '../../src/contract/new-comment';
 import seed from '../../src/content/seed-article.json';
 import type { ContractTarget, TargetFactory } from './contract-suite';
 

@@ -6,7 +6,8 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { expect, onTestFinished, test, vi } from 'vitest';
 import { http, HttpResponse } from 'msw';
-import { IDEMPOTENCY_HEADER, type NewComment } from '../../src/contract/schemas';
+import { IDEMPOTENCY_HEADER } from '../../src/contract/schemas';
+import { type NewComment } from '../../src/contract/new-comment';
 import { server } from './msw-server';
 import { renderApp, renderAt, setupBackend, SLUG } from './render-app';
 

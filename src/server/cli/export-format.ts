@@ -3,7 +3,8 @@
 // and refuses anything else (a hand-edited file gets no markup past the contract).
 import { z } from 'zod/mini';
 import { articleContentSchema, commentContentSchema } from '../../contract/rich-text';
-import { LIMITS, commentStatusSchema, isHttpUrl } from '../../contract/schemas';
+import { commentStatusSchema, isHttpUrl } from '../../contract/schemas';
+import { LIMITS } from '../../contract/new-comment';
 
 export const EXPORT_FORMAT = 'colloquy-export';
 export const EXPORT_VERSION = 2;

@@ -1,7 +1,8 @@
 // WordPress eXtended RSS (WXR) export → our articles and comments.
 import { XMLParser } from 'fast-xml-parser';
 import type { CommentContent } from '../../contract/rich-text';
-import { LIMITS, isHttpUrl, type CommentStatus } from '../../contract/schemas';
+import { isHttpUrl, type CommentStatus } from '../../contract/schemas';
+import { LIMITS } from '../../contract/new-comment';
 import { newArticle } from '../../domain/article';
 import { htmlToPlainText, wordPressArticleToRich, wordPressCommentToRich } from '../../domain/content/article-source';
 import { importComment } from '../../domain/import-comment';

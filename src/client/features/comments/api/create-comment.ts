@@ -3,20 +3,15 @@
 // through the outbox, so a post made offline waits for the connection instead
 // of failing (see lib/send-with-outbox).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  AUTHOR_TOKEN_HEADER,
-  IDEMPOTENCY_HEADER,
-  postCommentResponseSchema,
-  type Comment,
-  type NewComment,
-} from '../../../../contract/schemas';
+import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER, postCommentResponseSchema, type Comment } from '../../../../contract/schemas';
+import { type NewComment } from '../../../../contract/new-comment';
 import { apiRequest } from '../../../lib/api-client';
 import { getAuthorToken } from '../../../lib/author-token';
 import { getArticleQueryOptions } from '../../articles/api/get-article';
 import { getArticlesQueryOptions } from '../../articles/api/get-articles';
 import { textToRich } from '../../../../domain/content/plain-text';
 import { clearDraft } from '../lib/drafts';
-import { useOutbox } from '../lib/outbox-context';
+import { useReadyOutbox } from '../lib/use-ready-outbox';
 import { sendWithOutbox } from '../lib/send-with-outbox';
 import { getCommentsQueryOptions, type ThreadComment } from './get-comments';
 
@@ -49,7 +44,7 @@ export const PLACEHOLDER_AVATAR = '0000000000000000';
 
 export function useCreateComment(slug: string) {
   const queryClient = useQueryClient();
-  const outbox = useOutbox();
+  const outbox = useReadyOutbox();
   const commentsKey = getCommentsQueryOptions(slug).queryKey;
 
   return useMutation({

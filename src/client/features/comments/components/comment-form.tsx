@@ -7,13 +7,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod/mini';
-import { newCommentSchema } from '../../../../contract/schemas';
+import { newCommentSchema } from '../../../../contract/new-comment';
 import { isApiClientError } from '../../../lib/api-client';
 import { useCreateComment } from '../api/create-comment';
 import { describePostError, describeWait } from '../lib/describe-post-error';
 import { clearDraft, loadDraft, newIdempotencyKey, saveDraft, stripIdentityFromDrafts, type DraftFields } from '../lib/drafts';
 import type { Outbox } from '../lib/outbox';
-import { useOutbox, useWaitReason } from '../lib/outbox-context';
+import { useWaitReason } from '../lib/outbox-context';
+import { useReadyOutbox } from '../lib/use-ready-outbox';
 import { useReplyState } from '../lib/reply-context';
 import { forgetIdentity, loadIdentity, saveIdentity } from '../lib/saved-identity';
 import { CommentPreview } from './comment-preview';
@@ -57,7 +58,7 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
   const id = useId();
   const headingId = `${id}-title`;
   const { onPosted, announce } = useReplyState();
-  const outbox = useOutbox();
+  const outbox = useReadyOutbox();
   const [initial] = useState(() => initialState(slug, parentId, outbox));
   const [remember, setRemember] = useState(initial.remember);
   // Read by the draft saver, which is subscribed once.

@@ -12,7 +12,7 @@ import { StaleNotice } from '../../../components/stale-notice';
 import { MAX_THREAD_DEPTH } from '../../../lib/thread-depth';
 import { useHydrated } from '../../../lib/use-hydrated';
 import { useComments } from '../api/get-comments';
-import { loadOpenReply, saveOpenReply } from '../lib/drafts';
+import { loadOpenReply, saveOpenReply } from '../lib/open-reply';
 import type { OutboxEntry } from '../lib/outbox';
 import { commentElementId, replyButtonId, ReplyContext, type ReplyState } from '../lib/reply-context';
 import { useUnsentComments } from '../lib/use-unsent-comments';

@@ -8,7 +8,8 @@ import { formatExact, formatRelative } from '../../../lib/format-date';
 import { PLACEHOLDER_AVATAR, useCreateComment } from '../api/create-comment';
 import { describePostError, describeWait } from '../lib/describe-post-error';
 import type { OutboxEntry } from '../lib/outbox';
-import { useOutbox, useWaitReason } from '../lib/outbox-context';
+import { useWaitReason } from '../lib/outbox-context';
+import { useReadyOutbox } from '../lib/use-ready-outbox';
 import { replyButtonId, useReplyState } from '../lib/reply-context';
 import { ClaimedElsewhereError } from '../lib/send-with-outbox';
 import { discardUnsent, putBackIntoForm, type UnsentOutcome } from '../lib/unsent-actions';
@@ -28,7 +29,7 @@ function describeOutcome(outcome: UnsentOutcome, parentId: number | null): strin
 function UnsentComment({ entry }: { entry: OutboxEntry }) {
   const { slug, idempotencyKey, input, queuedAt } = entry;
   const id = useId();
-  const outbox = useOutbox();
+  const outbox = useReadyOutbox();
   const { commentsOpen, onPosted, announce, reopenForm } = useReplyState();
   const mutation = useCreateComment(slug);
   const waitReason = useWaitReason(mutation.isPending ? idempotencyKey : undefined);

@@ -6,7 +6,7 @@
 // just the comment and its key, and the identity fields wait in sessionStorage,
 // so a reload keeps them but closing the tab forgets them.
 import { randomId } from '../../../lib/random-id';
-import { keysWithPrefix, readJson, readString, removeItem, writeJson, writeString } from '../../../lib/storage';
+import { keysWithPrefix, readJson, removeItem, writeJson } from '../../../lib/storage';
 
 export interface DraftFields {
   author: string;
@@ -85,16 +85,3 @@ export function clearDraft(slug: string, parentId: number | null, idempotencyKey
 }
 
 export const newIdempotencyKey = randomId;
-
-// Which reply form was open, so a reload reopens it under the same comment.
-const openReplyKey = (slug: string) => `colloquy:open-reply:${slug}`;
-
-export function loadOpenReply(slug: string): number | null {
-  const value = Number(readString(openReplyKey(slug)));
-  return Number.isInteger(value) && value > 0 ? value : null;
-}
-
-export function saveOpenReply(slug: string, commentId: number | null): void {
-  if (commentId === null) removeItem(openReplyKey(slug));
-  else writeString(openReplyKey(slug), String(commentId));
-}

@@ -12,7 +12,7 @@
 // An entry holds the name and email too, even when "Save my name…" is not
 // ticked: it must be sendable after the tab is closed. It goes as soon as the
 // comment is sent or discarded.
-import type { NewComment } from '../../../../contract/schemas';
+import type { NewComment } from '../../../../contract/new-comment';
 import { randomId } from '../../../lib/random-id';
 import { keysWithPrefix, readJson, removeItem, writeJson } from '../../../lib/storage';
 import { createTabLocks, type TabLocks } from '../../../lib/tab-locks';

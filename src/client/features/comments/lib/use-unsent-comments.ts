@@ -16,6 +16,8 @@ export function useUnsentComments(slug: string): OutboxEntry[] {
   const [entries, setEntries] = useState<OutboxEntry[]>([]);
 
   useEffect(() => {
+    // Its code is still on the way: nothing to offer yet (the effect runs again when it is here).
+    if (!outbox) return;
     let latest = 0;
     let stopped = false;
     let recheck: ReturnType<typeof setTimeout> | undefined;
