@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { articleListSchema } from '../../src/contract/schemas';
 import { useBrowser, type TestPage } from './support/browser';
 import { expectNoAxeViolations, normalizeHtmlText } from './support/colloquy';
 import { ROOT } from './support/paths';
@@ -407,6 +408,22 @@ describe('the WordPress Theme Unit Test data on the real server', () => {
         expect(t.problems(), `${scene.path} at ${viewport.width} px`).toEqual([]);
         await t.context.close();
       }
+    });
+  }
+
+  for (const viewport of WIDTHS) {
+    test(`every imported article fits ${viewport.width} px: nothing scrolls sideways or leaves its column`, { timeout: 300_000 }, async () => {
+      const { articles } = articleListSchema.parse(await (await fetch(`${server.url}/api/articles`)).json());
+      // 76 imported and published, and the demo article.
+      expect(articles).toHaveLength(77);
+      const t = await open('/', { viewport });
+      for (const { slug, title } of articles) {
+        await t.page.goto(server.url + articlePath(slug));
+        await waitForArticle(t.page, title);
+        expect(await layoutProblems(t.page), `${slug} at ${viewport.width} px`).toEqual([]);
+      }
+      expect(t.problems()).toEqual([]);
+      await t.context.close();
     });
   }
 
