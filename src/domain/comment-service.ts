@@ -147,8 +147,9 @@ export function createCommentService(store: CommentStore, options: ServiceOption
 
     async getArticle(slug: string): Promise<Article> {
       const article = await requireArticle(slug);
-      const approved = (await store.listComments(article.id)).filter((c) => c.status === 'approved');
-      return { ...toSummary(article, approved.length), content: article.content, commentsOpen: article.commentsOpen };
+      // A count, not the list: a page render reads the list once, for the thread.
+      const count = await store.countApprovedComments(article.id);
+      return { ...toSummary(article, count), content: article.content, commentsOpen: article.commentsOpen };
     },
 
     /** Approved comments, plus the viewer's own pending ones when they show their author token. */

@@ -41,6 +41,9 @@ export function createMemoryStore(
       changed();
       return copy(existing ?? articles[articles.length - 1]);
     },
+    async countApprovedComments(articleId) {
+      return comments.filter((c) => c.articleId === articleId && c.status === 'approved').length;
+    },
     async listComments(articleId) {
       return comments
         .filter((c) => c.articleId === articleId)

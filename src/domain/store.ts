@@ -54,6 +54,8 @@ export interface CommentStore {
   /** Insert, or update the article with the same slug. */
   saveArticle(article: NewArticleRecord): Promise<ArticleRecord>;
 
+  /** How many approved comments an article has (what readers see counted). */
+  countApprovedComments(articleId: number): Promise<number>;
   /** All comments of an article, oldest first, whatever their status. */
   listComments(articleId: number): Promise<CommentRecord[]>;
   findComment(id: number): Promise<CommentRecord | undefined>;

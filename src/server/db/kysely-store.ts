@@ -120,6 +120,16 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
       return toArticle(row);
     },
 
+    async countApprovedComments(articleId) {
+      const row = await db
+        .selectFrom('comments')
+        .select((eb) => eb.fn.countAll<number | string | bigint>().as('count'))
+        .where('article_id', '=', articleId)
+        .where('status', '=', 'approved')
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
+
     async listComments(articleId) {
       const rows = await db
         .selectFrom('comments')
