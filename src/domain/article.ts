@@ -1,5 +1,4 @@
 // An article record from its parts, wherever it comes from (seed, Markdown file, import).
-import type { RichText } from '../contract/rich-text';
 import { excerptOfText, richToText } from './content/plain-text';
 import type { NewArticleRecord } from './store';
 
@@ -11,6 +10,6 @@ export type ArticleInput = Omit<NewArticleRecord, 'excerpt' | 'commentsOpen' | '
 };
 
 export function newArticle({ excerpt, commentsOpen = true, hidden = false, ...article }: ArticleInput): NewArticleRecord {
-  const text = excerpt?.trim() ? excerpt : richToText(article.content as RichText);
+  const text = excerpt?.trim() ? excerpt : richToText(article.content);
   return { ...article, excerpt: excerptOfText(text), commentsOpen, hidden };
 }
