@@ -1,5 +1,6 @@
 // One comment as WordPress shows it: avatar, author, date as permalink, body,
 // and a reply button that opens the reply form right beneath it.
+import { memo } from 'react';
 import { isHttpUrl } from '../../../../contract/schemas';
 import { RichText } from '../../../components/rich-text';
 import { formatCommentDate, formatExact, formatRelative, isRecent } from '../../../lib/format-date';
@@ -15,8 +16,16 @@ function PendingStatus({ idempotencyKey }: { idempotencyKey?: string }) {
   return <p className={waiting ? 'comment-status is-waiting' : 'comment-status'}>{waiting ? 'Waiting for a connection…' : 'Posting…'}</p>;
 }
 
-export function CommentItem({ comment, highlighted }: { comment: ThreadComment; highlighted: boolean }) {
-  const { replyTo, openReply, commentsOpen } = useReplyState();
+interface CommentItemProps {
+  comment: ThreadComment;
+  highlighted: boolean;
+  /** Whether its reply form is open (the button says so with aria-expanded). */
+  replyOpen: boolean;
+}
+
+// Memoised: a comment re-renders when it, its highlight or its own reply form changes.
+export const CommentItem = memo(function CommentItem({ comment, highlighted, replyOpen }: CommentItemProps) {
+  const { openReply, commentsOpen } = useReplyState();
   // "3 hours ago" and the reader's time zone depend on when and where the page is
   // read: the server (and hydration) show the date in UTC, the browser then switches.
   const hydrated = useHydrated();
@@ -71,7 +80,7 @@ export function CommentItem({ comment, highlighted }: { comment: ThreadComment; 
           type="button"
           id={replyButtonId(comment.id)}
           className="reply-button"
-          aria-expanded={replyTo === comment.id}
+          aria-expanded={replyOpen}
           onClick={() => openReply(comment.id)}
         >
           Reply<span className="visually-hidden"> to {comment.author}</span>
@@ -79,4 +88,4 @@ export function CommentItem({ comment, highlighted }: { comment: ThreadComment; 
       )}
     </article>
   );
-}
+});

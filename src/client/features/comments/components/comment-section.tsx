@@ -1,7 +1,7 @@
 // The discussion under an article: heading with the count, the nested thread,
 // comments left unsent by a closed tab, the top-level form, and the state of
 // which reply form is open.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useLocation } from 'react-router';
 import { buildThread } from '../../../../domain/threading';
@@ -13,6 +13,7 @@ import { MAX_THREAD_DEPTH } from '../../../lib/thread-depth';
 import { useHydrated } from '../../../lib/use-hydrated';
 import { useComments } from '../api/get-comments';
 import { loadOpenReply, saveOpenReply } from '../lib/open-reply';
+import { createOpenReplyStore } from '../lib/open-reply-store';
 import type { OutboxEntry } from '../lib/outbox';
 import { commentElementId, replyButtonId, ReplyContext, type ReplyState } from '../lib/reply-context';
 import { useUnsentComments } from '../lib/use-unsent-comments';
@@ -142,9 +143,14 @@ export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSect
     [openReply],
   );
 
+  // The thread's comments read the open form from this store, each for itself: opening a
+  // reply form re-renders two comments, not all of them. Set before paint, after each change.
+  const [openReplyStore] = useState(createOpenReplyStore);
+  useLayoutEffect(() => openReplyStore.set({ to: replyTo, focus: reply.focus }), [openReplyStore, replyTo, reply.focus]);
+
   const replyState = useMemo<ReplyState>(
-    () => ({ replyTo, commentsOpen, openReply, cancelReply, onPosted, announce, formVersion, reopenForm }),
-    [replyTo, commentsOpen, openReply, cancelReply, onPosted, announce, formVersion, reopenForm],
+    () => ({ openReplyStore, commentsOpen, openReply, cancelReply, onPosted, announce, formVersion, reopenForm }),
+    [openReplyStore, commentsOpen, openReply, cancelReply, onPosted, announce, formVersion, reopenForm],
   );
   // Only a top-level form that was given an unsent comment back takes focus when it mounts.
   const topVersion = formVersion(null);
@@ -168,7 +174,7 @@ export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSect
         ) : count === 0 ? (
           commentsOpen && <p className="empty-thread">Be the first to reply.</p>
         ) : (
-          <CommentThread slug={slug} nodes={thread} targetId={targetId} focusReplyForm={reply.focus} unsent={placed.replies} />
+          <CommentThread slug={slug} nodes={thread} targetId={targetId} unsent={placed.replies} />
         )}
         {!comments.isPending && <LazyUnsentComments entries={placed.top} />}
         {/* Not rendered on the server (drafts and saved details live in this browser only): its place is kept instead. */}

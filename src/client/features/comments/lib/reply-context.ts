@@ -1,10 +1,11 @@
 // Which reply form is open lives in the comment section; the thread items far
 // below read and change it through this context instead of prop drilling.
 import { createContext, useContext } from 'react';
+import type { OpenReplyStore } from './open-reply-store';
 
 export interface ReplyState {
-  /** The comment whose reply form is open, or null when only the top-level form shows. */
-  replyTo: number | null;
+  /** Which reply form is open (each comment subscribes for itself; see open-reply-store.ts). */
+  openReplyStore: OpenReplyStore;
   /** False when the article takes no new comments: no reply buttons, no form. */
   commentsOpen: boolean;
   openReply: (commentId: number) => void;
