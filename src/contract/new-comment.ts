@@ -22,7 +22,7 @@ export const LIMITS = {
 export const MAX_REQUEST_BYTES = 6 * LIMITS.bodyBytes + 6 * (LIMITS.authorChars + LIMITS.emailChars + LIMITS.urlChars) + 1024;
 
 const utf8 = new TextEncoder();
-export const byteLength = (text: string) => utf8.encode(text).length;
+const byteLength = (text: string) => utf8.encode(text).length;
 
 /** Control characters other than tab and line breaks, and halves of a surrogate pair. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -39,7 +39,7 @@ const storable = z.refine<string>((v) => !UNSTORABLE.test(v), 'This contains cha
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 /** What shows nothing on screen: spaces, format and control characters, fillers (U+3164…), the blank braille cell. */
 const INVISIBLE = /[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\u2800]/gu;
-export const hasVisibleText = (value: string) => value.replace(INVISIBLE, '') !== '';
+const hasVisibleText = (value: string) => value.replace(INVISIBLE, '') !== '';
 const stripBidiControls = z.overwrite<string>((v) => v.replace(BIDI_CONTROLS, ''));
 
 /** The message for a field sent as a number, an object… instead of a string. */

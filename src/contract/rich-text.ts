@@ -30,7 +30,7 @@ const SAFE_PROTOCOLS = ['http', 'https', 'mailto'];
  * rule as hast-util-sanitize's: a colon before any of / ? # names a protocol,
  * which must be allowed (so "java\tscript:" is refused, not taken as relative).
  */
-export function isSafeUrl(value: string, protocols: readonly string[] = SAFE_PROTOCOLS): boolean {
+function isSafeUrl(value: string, protocols: readonly string[] = SAFE_PROTOCOLS): boolean {
   const colon = value.indexOf(':');
   const end = value.search(/[/?#]/);
   if (colon === -1 || (end !== -1 && end < colon)) return true;

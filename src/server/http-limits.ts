@@ -27,7 +27,7 @@ export function serverOptions(limits: Limits): ServerOptions {
   };
 }
 
-const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 413: 'Payload Too Large', 431: 'Request Header Fields Too Large' };
+const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
 
 /** Node's parser errors, as the API's errors. */
 function errorFor(code: string | undefined): ApiError {

@@ -29,7 +29,7 @@ export function richToText(nodes: RichText): string {
     .join('\n\n');
 }
 
-export const EXCERPT_CHARS = 220;
+const EXCERPT_CHARS = 220;
 
 /** At most EXCERPT_CHARS of plain text, cut at a word, on one line. */
 export function excerptOfText(text: string, max = EXCERPT_CHARS): string {

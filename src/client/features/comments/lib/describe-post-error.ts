@@ -3,7 +3,7 @@ import { isApiClientError } from '../../../lib/api-client';
 import type { WaitReason } from './outbox';
 import { ClaimedElsewhereError } from './send-with-outbox';
 
-export const KEPT_NOTE = 'Your comment has been kept, so you can try again.';
+const KEPT_NOTE = 'Your comment has been kept, so you can try again.';
 
 /** Said in the form (or the offer) as soon as a post has to wait for the connection. */
 export function describeWait(reason: WaitReason): string {
