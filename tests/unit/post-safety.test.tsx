@@ -127,11 +127,12 @@ test("a failed reply takes out only its own entry, not the top-level comment pos
     http.post('*/api/articles/:slug/comments', async ({ request }) => {
       const body = (await request.clone().json()) as { parentId: number | null };
       if (body.parentId === null) return undefined;
-      await new Promise((resolve) => setTimeout(resolve, 80));
+      // Long enough that both clicks land first on a busy machine (at 80 ms the entry was sometimes gone already).
+      await new Promise((resolve) => setTimeout(resolve, 400));
       return HttpResponse.json({ error: { code: 'internal', message: 'Down.' } }, { status: 500 });
     }),
   );
-  controls.latencyMs = 250;
+  controls.latencyMs = 700;
   await user.click(within(replyForm).getByRole('button', { name: 'Post Comment' }));
   await user.click(within(topForm).getByRole('button', { name: 'Post Comment' }));
   expect(screen.getByRole('article', { name: 'Lou' })).toHaveTextContent('Posting…');
