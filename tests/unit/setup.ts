@@ -7,7 +7,18 @@ import { server } from './msw-server';
 
 let errors: unknown[][] = [];
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: 'error' });
+  // The app's lazily loaded chunks, loaded up front here: a test that ends while one is still
+  // loading (the form is preloaded as soon as a thread shows) would otherwise have it load
+  // after the test environment is torn down, which Vitest reports as an unhandled error.
+  await Promise.all([
+    import('../../src/client/features/comments/components/comment-form'),
+    import('../../src/client/features/comments/components/unsent-comment'),
+    import('../../src/client/features/comments/lib/tab-outbox'),
+    import('../../src/domain/content/comment-markdown'),
+  ]);
+});
 
 beforeEach(() => {
   errors = [];
