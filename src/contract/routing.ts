@@ -1,6 +1,7 @@
 // Answers both HTTP adapters (the server's routes and the MSW handlers) give
 // the same way, outside any one endpoint: unknown endpoints and the admin checks.
 import { ApiError } from './api-error';
+import { PAGE_QUERY, parsePageNumber, type PageRequest } from './paging';
 
 export const NO_SUCH_ENDPOINT = 'There is no such API endpoint.';
 
@@ -22,9 +23,14 @@ export const adminThrottled = (retryAfterSeconds: number) =>
 
 /** A comment id from a path segment; anything but a plain positive integer is no comment at all. */
 export function parseCommentId(raw: string): number {
-  const id = /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(id)) throw new ApiError('not_found', `There is no comment ${raw}.`);
+  const id = plainId(raw);
+  if (id === undefined) throw new ApiError('not_found', `There is no comment ${raw}.`);
   return id;
+}
+
+function plainId(raw: string): number | undefined {
+  const id = /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : NaN;
+  return Number.isSafeInteger(id) ? id : undefined;
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -72,4 +78,22 @@ export function requireJson(contentType: string | null): void {
   if (mediaType !== 'application/json') {
     throw new ApiError('unsupported_content_type', 'Send the comment as JSON, with Content-Type: application/json.');
   }
+}
+
+/** A comment-list request's query (?page=N or ?comment=ID); anything else there is a 400, not a guess. */
+export function parsePageRequest(query: URLSearchParams): PageRequest {
+  const page = query.get(PAGE_QUERY.page);
+  const comment = query.get(PAGE_QUERY.comment);
+  if (page !== null && comment !== null) throw new ApiError('bad_request', 'Ask for a page or for a comment’s page, not both.');
+  if (page !== null) {
+    const number = parsePageNumber(page);
+    if (number === undefined) throw new ApiError('bad_request', `“${page}” is not a page number (1, 2, 3…).`);
+    return { page: number };
+  }
+  if (comment !== null) {
+    const id = plainId(comment);
+    if (id === undefined) throw new ApiError('bad_request', `“${comment}” is not a comment id.`);
+    return { commentId: id };
+  }
+  return {};
 }

@@ -1,7 +1,8 @@
 // The contract between the client's SSR bundle (src/client/entry-server.tsx)
 // and the server that loads it at run time (src/server/ssr.ts): neither imports
 // the other, so the shapes they exchange live here.
-import type { Article, ArticleSummary, Comment } from './schemas';
+import type { CommentPage } from './comment-page';
+import type { Article, ArticleSummary } from './schemas';
 
 /** The script element (type="application/json") that carries the server's react-query cache. */
 export const STATE_ELEMENT_ID = 'colloquy-state';
@@ -9,8 +10,11 @@ export const STATE_ELEMENT_ID = 'colloquy-state';
 export interface RenderData {
   articles?: ArticleSummary[];
   article?: Article;
-  /** The article's approved comments (what any reader sees), so the thread is in the HTML too. */
-  comments?: Comment[];
+  /**
+   * The page of the thread the URL asks for (?comments-page=N, default 1), as any
+   * reader sees it, so the thread is in the HTML too; null when there is no such page.
+   */
+  comments?: CommentPage | null;
 }
 
 export interface RenderResult {

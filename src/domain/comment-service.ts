@@ -3,11 +3,13 @@
 // call these functions and map ApiError to a response.
 import type { z } from 'zod/mini';
 import { ApiError } from '../contract/api-error';
+import type { CommentPage } from '../contract/comment-page';
+import { DEFAULT_THREADS_PER_PAGE, type PageRequest } from '../contract/paging';
 import { type Article, type ArticleSummary, type Comment, type CommentStatus } from '../contract/schemas';
 import { idempotencyKeySchema, newCommentSchema, type NewComment } from '../contract/new-comment';
 import { commentMarkdownToRich } from './content/comment-markdown';
 import { avatarKey, clientFingerprint, hashToken } from './hashing';
-import type { ArticleRecord, CommentRecord, CommentStore } from './store';
+import { isVisibleTo, type ArticleRecord, type CommentRecord, type CommentStore, type Viewer } from './store';
 
 export interface ServiceOptions {
   /** Hold new comments as pending until an admin approves them. */
@@ -18,6 +20,8 @@ export interface ServiceOptions {
   duplicateCheck: boolean;
   /** Server secret for avatar keys. */
   avatarSecret: string;
+  /** Threads (a top-level comment and all its replies) per page; default 50, as WordPress. */
+  threadsPerPage?: number;
   now?: () => Date;
 }
 
@@ -88,6 +92,22 @@ function samePayload(stored: CommentRecord, data: NewComment): boolean {
 
 export function createCommentService(store: CommentStore, options: ServiceOptions) {
   const now = options.now ?? (() => new Date());
+  const perPage = options.threadsPerPage ?? DEFAULT_THREADS_PER_PAGE;
+  const viewerOf = ({ authorToken }: { authorToken?: string }): Viewer => (authorToken ? { authorTokenHash: hashToken(authorToken) } : {});
+
+  /** The page a comment's thread is on, for this viewer; not_found when they cannot see it. */
+  async function pageOfComment(article: ArticleRecord, viewer: Viewer, commentId: number): Promise<number> {
+    const missing = () => new ApiError('not_found', `There is no comment ${commentId} on this article.`);
+    let start = await store.findComment(commentId);
+    if (!start || start.articleId !== article.id || !isVisibleTo(viewer, start)) throw missing();
+    // Up to the comment that starts its thread: the first ancestor whose parent the viewer does not see.
+    while (start.parentId !== null) {
+      const parent = await store.findComment(start.parentId);
+      if (!parent || !isVisibleTo(viewer, parent)) break;
+      start = parent;
+    }
+    return Math.floor((await store.countThreadsBefore(article.id, viewer, start)) / perPage) + 1;
+  }
 
   async function requireArticle(slug: string): Promise<ArticleRecord> {
     const article = await store.findArticle(slug);
@@ -148,17 +168,35 @@ export function createCommentService(store: CommentStore, options: ServiceOption
     async getArticle(slug: string): Promise<Article> {
       const article = await requireArticle(slug);
       // A count, not the list: a page render reads the list once, for the thread.
-      const count = await store.countApprovedComments(article.id);
+      const count = await store.countComments(article.id, {});
       return { ...toSummary(article, count), content: article.content, commentsOpen: article.commentsOpen };
     },
 
-    /** Approved comments, plus the viewer's own pending ones when they show their author token. */
+    /** Every comment the viewer sees, on all pages: approved, and their own awaiting moderation. */
     async listComments(slug: string, viewer: { authorToken?: string } = {}): Promise<Comment[]> {
       const article = await requireArticle(slug);
-      const viewerHash = viewer.authorToken ? hashToken(viewer.authorToken) : undefined;
-      return (await store.listComments(article.id))
-        .filter((c) => c.status === 'approved' || (c.status === 'pending' && viewerHash && c.authorTokenHash === viewerHash))
-        .map(toPublicComment);
+      const seen = viewerOf(viewer);
+      return (await store.listComments(article.id)).filter((c) => isVisibleTo(seen, c)).map(toPublicComment);
+    },
+
+    /** One page of the discussion as this viewer sees it (see src/contract/comment-page.ts). */
+    async listCommentPage(slug: string, request: PageRequest, viewer: { authorToken?: string } = {}): Promise<CommentPage> {
+      const article = await requireArticle(slug);
+      const seen = viewerOf(viewer);
+      const number = request.commentId === undefined ? (request.page ?? 1) : await pageOfComment(article, seen, request.commentId);
+      const [{ comments, more }, total] = await Promise.all([
+        store.listThreads(article.id, seen, (number - 1) * perPage, perPage),
+        store.countComments(article.id, seen),
+      ]);
+      // Page 1 always exists, empty or not; any other page only while it has threads.
+      if (number > 1 && comments.length === 0) {
+        throw new ApiError('not_found', `There is no page ${number} of comments on this article.`);
+      }
+      return {
+        comments: comments.map(toPublicComment),
+        page: { number, previous: number > 1 ? number - 1 : null, next: more ? number + 1 : null },
+        total,
+      };
     },
 
     async postComment(slug: string, input: unknown, context: PostContext): Promise<{ comment: Comment; created: boolean }> {

@@ -2,7 +2,7 @@
 // A snapshot callback lets the browser mock persist its data between reloads.
 import type { CommentStatus } from '../contract/schemas';
 import { comparable } from './comparable';
-import type { ArticleRecord, CommentRecord, CommentStore, NewArticleRecord, NewCommentRecord } from './store';
+import { isVisibleTo, type ArticleRecord, type CommentRecord, type CommentStore, type NewArticleRecord, type NewCommentRecord, type Viewer } from './store';
 
 export interface MemorySnapshot {
   articles: ArticleRecord[];
@@ -20,6 +20,16 @@ export function createMemoryStore(
   const copy = <T>(value: T): T => structuredClone(value);
   // One browser tab, one thread: a queue is lock enough.
   let queue: Promise<unknown> = Promise.resolve();
+
+  const byThreadOrder = (a: Pick<CommentRecord, 'createdAt' | 'id'>, b: Pick<CommentRecord, 'createdAt' | 'id'>) =>
+    a.createdAt.localeCompare(b.createdAt) || a.id - b.id;
+  const visibleOn = (articleId: number, viewer: Viewer) =>
+    comments.filter((c) => c.articleId === articleId && isVisibleTo(viewer, c)).sort(byThreadOrder);
+  /** Visible comments with no parent, or one the viewer does not see. */
+  const threadStarts = (visible: CommentRecord[]) => {
+    const ids = new Set(visible.map((c) => c.id));
+    return visible.filter((c) => c.parentId === null || !ids.has(c.parentId));
+  };
 
   const store: CommentStore = {
     async listArticles() {
@@ -41,13 +51,31 @@ export function createMemoryStore(
       changed();
       return copy(existing ?? articles[articles.length - 1]);
     },
-    async countApprovedComments(articleId) {
-      return comments.filter((c) => c.articleId === articleId && c.status === 'approved').length;
+    async countComments(articleId, viewer) {
+      return visibleOn(articleId, viewer).length;
+    },
+    async listThreads(articleId, viewer, offset, limit) {
+      const visible = visibleOn(articleId, viewer);
+      const starts = threadStarts(visible);
+      const page = new Set(starts.slice(offset, offset + limit).map((c) => c.id));
+      // In order, a reply comes after its parent… unless an import dated it earlier: repeat until nothing joins.
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const c of visible) {
+          if (page.has(c.id) || c.parentId === null || !page.has(c.parentId)) continue;
+          page.add(c.id);
+          grew = true;
+        }
+      }
+      return { comments: visible.filter((c) => page.has(c.id)).map(copy), more: starts.length > offset + limit };
+    },
+    async countThreadsBefore(articleId, viewer, start) {
+      return threadStarts(visibleOn(articleId, viewer)).filter((c) => byThreadOrder(c, start) < 0).length;
     },
     async listComments(articleId) {
       return comments
         .filter((c) => c.articleId === articleId)
-        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id)
+        .sort(byThreadOrder)
         .map(copy);
     },
     async findComment(id) {

@@ -48,14 +48,33 @@ export interface CommentRecord {
 
 export type NewCommentRecord = Omit<CommentRecord, 'id'>;
 
+/** Who is reading: everyone sees approved comments; the holder of an author token also their own awaiting moderation. */
+export interface Viewer {
+  authorTokenHash?: string;
+}
+
+/** Whether the viewer sees a comment (the stores' queries say the same in SQL). */
+export const isVisibleTo = (viewer: Viewer, comment: Pick<CommentRecord, 'status' | 'authorTokenHash'>) =>
+  comment.status === 'approved' ||
+  (comment.status === 'pending' && viewer.authorTokenHash !== undefined && comment.authorTokenHash === viewer.authorTokenHash);
+
 export interface CommentStore {
   listArticles(): Promise<Array<ArticleRecord & { commentCount: number }>>;
   findArticle(slug: string): Promise<ArticleRecord | undefined>;
   /** Insert, or update the article with the same slug. */
   saveArticle(article: NewArticleRecord): Promise<ArticleRecord>;
 
-  /** How many approved comments an article has (what readers see counted). */
-  countApprovedComments(articleId: number): Promise<number>;
+  /** How many of an article's comments the viewer sees (approved, and their own awaiting moderation). */
+  countComments(articleId: number, viewer: Viewer): Promise<number>;
+  /**
+   * One page of threads, in (createdAt, id) order: `limit` comments that start a
+   * thread (visible, with no parent or a parent the viewer does not see), after
+   * skipping `offset` of them, with all their visible replies at any depth; the
+   * page's comments come in (createdAt, id) order. `more` says whether threads follow.
+   */
+  listThreads(articleId: number, viewer: Viewer, offset: number, limit: number): Promise<{ comments: CommentRecord[]; more: boolean }>;
+  /** How many threads (see listThreads) start before the given comment. */
+  countThreadsBefore(articleId: number, viewer: Viewer, start: Pick<CommentRecord, 'createdAt' | 'id'>): Promise<number>;
   /** All comments of an article, oldest first, whatever their status. */
   listComments(articleId: number): Promise<CommentRecord[]>;
   findComment(id: number): Promise<CommentRecord | undefined>;

@@ -16,6 +16,7 @@ import {
   crossSiteRefusal,
   noSuchEndpoint,
   parseCommentId,
+  parsePageRequest,
   requireJson,
 } from '../contract/routing';
 import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '../contract/schemas';
@@ -95,7 +96,8 @@ export function createHandlers(service: CommentService, controls: () => MockCont
       pattern: /^\/api\/articles\/([^/]+)\/comments$/,
       run: async (request, [slug]) => {
         const authorToken = request.headers.get(AUTHOR_TOKEN_HEADER) || undefined;
-        return HttpResponse.json({ comments: await service.listComments(slug, { authorToken }) });
+        const page = parsePageRequest(new URL(request.url).searchParams);
+        return HttpResponse.json(await service.listCommentPage(slug, page, { authorToken }));
       },
     },
     {

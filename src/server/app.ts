@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { ApiError, toApiError } from '../contract/api-error';
+import { COMMENTS_PAGE_PARAM, parsePageNumber } from '../contract/paging';
 import { parseJsonBody } from '../contract/parse-body';
 import {
   ADMIN_CHALLENGE,
@@ -17,6 +18,7 @@ import {
   crossSiteRefusal,
   noSuchEndpoint,
   parseCommentId,
+  parsePageRequest,
   requireJson,
 } from '../contract/routing';
 import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '../contract/schemas';
@@ -70,7 +72,13 @@ export interface AppOptions {
 }
 
 const JSON_TYPE = 'application/json';
-/** Comment lists everyone sees, kept per article with their version; this many articles at most. */
+
+/** What a page's HTML depends on in its URL: the path, and which page of comments (any malformed one is the same 404). */
+function pageKey(url: URL): string {
+  const raw = url.searchParams.get(COMMENTS_PAGE_PARAM);
+  return raw === null ? url.pathname : `${url.pathname}?${COMMENTS_PAGE_PARAM}=${parsePageNumber(raw) ?? 'none'}`;
+}
+/** Comment pages everyone sees, kept per article and page with their version; this many at most. */
 const SHARED_LISTS = 64;
 
 const jsonError = (c: Context, error: unknown) => {
@@ -182,31 +190,35 @@ export function createApp(options: AppOptions) {
   const sharedLists = new Map<string, Representation>();
   app.get('/api/articles/:slug/comments', async (c) => {
     const slug = c.req.param('slug');
+    const request = parsePageRequest(new URL(c.req.url).searchParams);
     const authorToken = c.req.header(AUTHOR_TOKEN_HEADER) || undefined;
-    // The browser may keep the list but must ask each time; an unchanged thread is a 304.
+    // The browser may keep a page but must ask each time; an unchanged thread is a 304.
     // Private: it may hold this author's own pending comments.
     c.header('Cache-Control', 'private, no-cache');
     c.header('Vary', AUTHOR_TOKEN_HEADER, { append: true });
-    // Read before the list, so a list never goes out with a validator newer than itself.
+    // Read before the page, so a page never goes out with a validator newer than itself.
     const version = await options.commentsVersion?.(slug, authorToken);
     if (!version) {
-      const comments = await service.listComments(slug, { authorToken });
-      return sendRepresentation(c, new Representation(JSON.stringify({ comments }), JSON_TYPE));
+      const page = await service.listCommentPage(slug, request, { authorToken });
+      return sendRepresentation(c, new Representation(JSON.stringify(page), JSON_TYPE));
     }
-    const etag = version.shared || !authorToken ? `W/"c${version.tag}"` : `W/"c${version.tag}-${weakEtag(authorToken).slice(3, 19)}"`;
+    const which = request.commentId === undefined ? `p${request.page ?? 1}` : `c${request.commentId}`;
+    const tag = `${version.tag}-${which}`;
+    const etag = version.shared || !authorToken ? `W/"c${tag}"` : `W/"c${tag}-${weakEtag(authorToken).slice(3, 19)}"`;
     if (etagMatches(c.req.header('If-None-Match'), etag)) {
       c.header('ETag', etag);
       c.header('Vary', 'Accept-Encoding', { append: true });
       return c.body(null, 304);
     }
-    let list = version.shared ? sharedLists.get(slug) : undefined;
+    const key = `${slug}\n${which}`;
+    let list = version.shared ? sharedLists.get(key) : undefined;
     if (list?.etag !== etag) {
-      // A viewer with nothing pending sees exactly the list everyone sees.
-      const comments = await service.listComments(slug, version.shared ? {} : { authorToken });
-      list = new Representation(JSON.stringify({ comments }), JSON_TYPE, 'dynamic', etag);
+      // A viewer with nothing pending sees exactly the page everyone sees.
+      const page = await service.listCommentPage(slug, request, version.shared ? {} : { authorToken });
+      list = new Representation(JSON.stringify(page), JSON_TYPE, 'dynamic', etag);
       if (version.shared) {
-        sharedLists.delete(slug);
-        sharedLists.set(slug, list);
+        sharedLists.delete(key);
+        sharedLists.set(key, list);
         if (sharedLists.size > SHARED_LISTS) sharedLists.delete(sharedLists.keys().next().value as string);
       }
     }
@@ -288,8 +300,8 @@ export function createApp(options: AppOptions) {
 
   app.get('*', async (c) => {
     if (!pages) return c.text('Not found', 404);
-    // By path alone: the pages ignore the query string, and anyone could make up endless ones.
-    const { page } = await pages.get(new URL(c.req.url).pathname);
+    // By path and comment page alone: pages ignore the rest of the query string, which anyone could vary endlessly.
+    const { page } = await pages.get(pageKey(new URL(c.req.url)));
     c.header('Cache-Control', 'no-cache');
     return sendRepresentation(c, page.rep, { status: page.status });
   });

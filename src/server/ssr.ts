@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ApiError } from '../contract/api-error';
+import { COMMENTS_PAGE_PARAM, parsePageNumber } from '../contract/paging';
 import { STATE_ELEMENT_ID, type RenderData, type RenderResult } from '../contract/ssr';
 import type { CommentService } from '../domain/comment-service';
 import type { RenderedPage } from './app';
@@ -80,13 +81,24 @@ export async function loadSsr(options: SsrOptions): Promise<Ssr> {
   const render = entry.render;
   const { service } = options;
 
-  async function dataFor(pathname: string): Promise<RenderData> {
+  /** The page of comments a URL asks for, or null when there is no such page. */
+  async function commentPage(slug: string, search: URLSearchParams) {
+    const raw = search.get(COMMENTS_PAGE_PARAM);
+    const page = raw === null ? 1 : parsePageNumber(raw);
+    if (page === undefined) return null;
+    return service.listCommentPage(slug, { page }).catch((error: unknown) => {
+      if (error instanceof ApiError && error.code === 'not_found') return null;
+      throw error;
+    });
+  }
+
+  async function dataFor({ pathname, searchParams }: URL): Promise<RenderData> {
     if (pathname === '/') return { articles: await service.listArticles() };
     const match = /^\/articles\/([^/]+)\/?$/.exec(pathname);
     if (!match) return {};
     try {
       const slug = decodeURIComponent(match[1]);
-      const [article, comments] = await Promise.all([service.getArticle(slug), service.listComments(slug)]);
+      const [article, comments] = await Promise.all([service.getArticle(slug), commentPage(slug, searchParams)]);
       return { article, comments };
     } catch (error) {
       // An unknown slug is the renderer's 404 page, not a server error.
@@ -99,8 +111,7 @@ export async function loadSsr(options: SsrOptions): Promise<Ssr> {
   return {
     clientDir,
     async renderPage(url) {
-      const pathname = new URL(url, 'http://localhost').pathname;
-      const result = await render(url, await dataFor(pathname));
+      const result = await render(url, await dataFor(new URL(url, 'http://localhost')));
       return { status: result.status, html: fillTemplate(result) };
     },
   };

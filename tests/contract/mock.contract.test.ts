@@ -4,6 +4,7 @@ import { createMockBackend } from '../../src/mocks/mock-backend';
 import { testArticle } from '../support/articles';
 import { runContractSuite, type TargetFactory } from './contract-suite';
 import { runHardeningContract } from './hardening-contract';
+import { runPagingContract } from './paging-contract';
 import { runRoutingContract } from './routing-contract';
 
 const mock: TargetFactory = async ({ floodIntervalSeconds }) => {
@@ -22,3 +23,4 @@ const mock: TargetFactory = async ({ floodIntervalSeconds }) => {
 runContractSuite('MSW mock', mock);
 runRoutingContract('MSW mock', mock);
 runHardeningContract('MSW mock', mock);
+runPagingContract('MSW mock', mock);

@@ -92,7 +92,7 @@ describe.each([sqlite, postgres] as Engine[])('$name store', (engine) => {
         ['second', 0],
         ['first', 2],
       ]);
-      expect([await store.countApprovedComments(a.id), await store.countApprovedComments(b.id)]).toEqual([2, 0]);
+      expect([await store.countComments(a.id, {}), await store.countComments(b.id, {})]).toEqual([2, 0]);
       expect(list[1].title).toBe('Renamed');
       expect(list[1].content).toEqual([{ t: 'p', c: ['One.'] }, { t: 'p', c: ['Two.'] }]);
       expect(list[1]).toMatchObject({ excerpt: 'One. Two.', commentsOpen: true, hidden: false });

@@ -1,9 +1,9 @@
 // The CommentStore for SQLite and PostgreSQL, written once with Kysely.
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { CommentStatus } from '../../contract/schemas';
 import { comparable } from '../../domain/comparable';
-import type { ArticleRecord, CommentRecord, CommentStore, NewArticleRecord, NewCommentRecord } from '../../domain/store';
+import type { ArticleRecord, CommentRecord, CommentStore, NewArticleRecord, NewCommentRecord, Viewer } from '../../domain/store';
 import { connect, type DbTarget } from './connect';
 import { migrateToLatest } from './migrations';
 import type { ArticleRow, CommentRow, Database, Engine } from './schema';
@@ -59,7 +59,45 @@ function toComment(row: CommentRow): CommentRecord {
   };
 }
 
+type CommentsWhere = ExpressionBuilder<Database, 'comments'>;
+
+/** isVisibleTo (src/domain/store.ts) as a condition. */
+function visibleTo(eb: CommentsWhere, viewer: Viewer) {
+  const approved = eb('status', '=', 'approved');
+  if (viewer.authorTokenHash === undefined) return approved;
+  return eb.or([approved, eb.and([eb('status', '=', 'pending'), eb('author_token_hash', '=', viewer.authorTokenHash)])]);
+}
+
+/** Thread order: oldest first; the id settles comments of the same second. */
+const byThreadOrder = (a: CommentRecord, b: CommentRecord) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id;
+
 export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyStore {
+  /**
+   * Comments that start a thread for this viewer: visible, with no parent or a
+   * parent they do not see. Hidden comments are few (pending, spam), so the
+   * subquery reads a handful of rows through the status index.
+   */
+  const threadStarts = (articleId: number, viewer: Viewer) =>
+    db
+      .selectFrom('comments')
+      .where('article_id', '=', articleId)
+      .where((eb) => visibleTo(eb, viewer))
+      .where((eb) =>
+        eb.or([
+          eb('parent_id', 'is', null),
+          eb(
+            'parent_id',
+            'in',
+            db
+              .selectFrom('comments')
+              .select('id')
+              .where('article_id', '=', articleId)
+              .where('status', '!=', 'approved')
+              .where((hidden) => hidden.not(visibleTo(hidden, viewer))),
+          ),
+        ]),
+      );
+
   const findCommentByKey = async (key: string) => {
     const row = await db.selectFrom('comments').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
     return row && toComment(row);
@@ -120,12 +158,41 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
       return toArticle(row);
     },
 
-    async countApprovedComments(articleId) {
+    async countComments(articleId, viewer) {
       const row = await db
         .selectFrom('comments')
         .select((eb) => eb.fn.countAll<number | string | bigint>().as('count'))
         .where('article_id', '=', articleId)
-        .where('status', '=', 'approved')
+        .where((eb) => visibleTo(eb, viewer))
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
+
+    async listThreads(articleId, viewer, offset, limit) {
+      // One row more than the page: whether another page follows, without counting them all.
+      const starts = await threadStarts(articleId, viewer).selectAll().orderBy('created_at').orderBy('id').limit(limit + 1).offset(offset).execute();
+      const more = starts.length > limit;
+      const page = starts.slice(0, limit).map(toComment);
+      // Replies level by level, each an indexed lookup by parent: a page costs the same in any size of thread.
+      for (let parents = page.map((c) => c.id); parents.length > 0; ) {
+        const replies = await db
+          .selectFrom('comments')
+          .selectAll()
+          .where('parent_id', 'in', parents)
+          .where((eb) => visibleTo(eb, viewer))
+          .execute();
+        page.push(...replies.map(toComment));
+        parents = replies.map((row) => Number(row.id));
+      }
+      return { comments: page.sort(byThreadOrder), more };
+    },
+
+    async countThreadsBefore(articleId, viewer, start) {
+      const row = await threadStarts(articleId, viewer)
+        .select((eb) => eb.fn.countAll<number | string | bigint>().as('count'))
+        .where((eb) =>
+          eb.or([eb('created_at', '<', start.createdAt), eb.and([eb('created_at', '=', start.createdAt), eb('id', '<', start.id)])]),
+        )
         .executeTakeFirstOrThrow();
       return Number(row.count);
     },

@@ -157,6 +157,17 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         await db.schema.alterTable('comments').dropColumn('body_key').execute();
       },
     },
+    // Threads are delivered a page at a time (src/contract/comment-page.ts): the comments that
+    // start threads are read in order straight from this index, and counts by status never
+    // touch the rows, so the first page of a 10,000-comment thread costs what a short one does.
+    '0006_thread_pages': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.createIndex('comments_threads').on('comments').columns(['article_id', 'status', 'parent_id', 'created_at', 'id']).execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropIndex('comments_threads').execute();
+      },
+    },
   };
 }
 
