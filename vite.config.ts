@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 
@@ -27,13 +28,45 @@ function mswWorker(): Plugin {
   };
 }
 
+/**
+ * Puts the stylesheet in the page (<style>) instead of linking it: a linked one
+ * blocks the first paint until a second request comes back, which on a slow
+ * phone is most of the wait for the article. The server's CSP allows exactly
+ * this style by its hash (src/server/ssr.ts, inlineStyleHashes). The file stays
+ * in assets/ for anything that links it.
+ */
+function inlineCss(): Plugin {
+  return {
+    name: 'colloquy-inline-css',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        return html.replace(/<link rel="stylesheet"[^>]*? href="\/([^"]+\.css)"[^>]*>/g, (link, fileName: string) => {
+          const asset = bundle?.[fileName];
+          const css = asset?.type === 'asset' ? String(asset.source).trim() : '';
+          // Relative url()s would resolve against the page, not assets/: such a sheet stays linked.
+          if (!css || /<\/style|url\(\s*['"]?(?![a-z]+:|\/)/i.test(css)) return link;
+          return `<style>${css}</style>`;
+        });
+      },
+    },
+  };
+}
+
 export default defineConfig(({ mode, isSsrBuild }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_');
   // Without VITE_API_URL the app runs on the MSW mock (static demo, `npm run dev:mock`).
   const mocked = env.VITE_API_URL === undefined || env.VITE_API_URL === '';
   const apiPort = process.env.API_PORT ?? '3001';
   return {
-    plugins: [react(), mocked && !isSsrBuild ? mswWorker() : null],
+    plugins: [react(), mocked && !isSsrBuild ? mswWorker() : null, inlineCss()],
+    resolve: {
+      // wouter's polyfill of useSyncExternalStore, for React 17 and older: React's own hook instead.
+      alias: {
+        'use-sync-external-store/shim/index.js': fileURLToPath(new URL('src/client/lib/use-sync-external-store-shim.ts', import.meta.url)),
+      },
+    },
     build: {
       outDir: isSsrBuild ? 'dist/ssr' : mocked ? 'dist/static' : 'dist/client',
       emptyOutDir: true,

@@ -2,47 +2,50 @@
 // and hands back the title, description, cache and HTTP status to go with it.
 import { dehydrate } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
-import { matchPath, StaticRouter } from 'react-router';
+import { parse } from 'regexparam';
+import { matchRoute, Router } from 'wouter';
 import type { RenderData, RenderResult } from '../contract/ssr';
-import { App, ROUTES } from './app/app';
+import { App } from './app/app';
+import { ROUTES, routedPath, slugFromParam } from './app/paths';
 import { Providers } from './app/providers';
 import { createQueryClient } from './app/query-client';
 import { NOT_FOUND_TITLE } from './app/routes/not-found-page';
 import { getArticleQueryOptions } from './features/articles/api/get-article';
 import { getArticlesQueryOptions } from './features/articles/api/get-articles';
 import { getCommentsQueryOptions } from './features/comments/api/get-comments';
+import { requestedCommentsPage } from './features/comments/lib/use-requested-page';
 import { pageTitle } from './lib/use-document-title';
 
 const FRONT_DESCRIPTION = 'Articles and the conversations under them.';
 
-/** The slug as the browser's router will see it: decoded ("επίπεδο-2", not "%CE%B5…"); a malformed one as it is. */
-function decodedParam(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
+/** Whether the path matches a route, and its params, as wouter matches them in the browser (regexparam is its parser). */
+const match = <Route extends string>(route: Route, path: string) => matchRoute(parse, route, path);
 
 export function render(url: string, data: RenderData): RenderResult {
   const queryClient = createQueryClient();
-  const pathname = new URL(url, 'http://localhost').pathname;
+  const { pathname, search } = new URL(url, 'http://localhost');
+  const path = routedPath(pathname);
   let status = 200;
   let title = pageTitle();
   let description = FRONT_DESCRIPTION;
 
-  if (matchPath(ROUTES.front, pathname)) {
+  if (match(ROUTES.front, path)[0]) {
     if (data.articles) queryClient.setQueryData(getArticlesQueryOptions().queryKey, data.articles);
   } else {
-    const slug = decodedParam(matchPath(ROUTES.article, pathname)?.params.slug);
+    // The slug as the reader page will see it: decoded ("επίπεδο-2", not "%CE%B5…"); a malformed one as it is.
+    const param = match(ROUTES.article, path)[1]?.slug;
+    const slug = param === undefined ? undefined : slugFromParam(param);
     if (slug !== undefined && data.article && data.article.slug === slug) {
       queryClient.setQueryData(getArticleQueryOptions(slug).queryKey, data.article);
-      if (data.comments) {
+      const firstPage = requestedCommentsPage(search);
+      if (data.comments !== undefined && firstPage !== null) {
         // Marked as old on purpose: the browser refetches at once with its author
         // token, to add this reader's own comments that await moderation.
-        queryClient.setQueryData(getCommentsQueryOptions(slug).queryKey, data.comments, { updatedAt: 0 });
+        const pages = { pages: [data.comments], pageParams: [firstPage] };
+        queryClient.setQueryData(getCommentsQueryOptions(slug, firstPage).queryKey, pages, { updatedAt: 0 });
       }
+      // The article, saying there is no such page of its comments (a crawler should drop the address).
+      if (data.comments === null || firstPage === null) status = 404;
       title = pageTitle(data.article.title);
       description = data.article.excerpt;
     } else {
@@ -57,9 +60,10 @@ export function render(url: string, data: RenderData): RenderResult {
 
   const html = renderToString(
     <Providers queryClient={queryClient}>
-      <StaticRouter location={url}>
+      {/* The search too, so useSearch() (say ?comments-page=2) renders the same here as in the browser. */}
+      <Router ssrPath={pathname} ssrSearch={search}>
         <App />
-      </StaticRouter>
+      </Router>
     </Providers>,
   );
   // The server escapes it for the page (src/server/ssr.ts serializeState).

@@ -1,9 +1,8 @@
 // Browser entry: start the mock when there is no real API, pick up the
 // server's cache, then hydrate server HTML or render from scratch.
 import { hydrate, type DehydratedState } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
 import { App } from './app/app';
 import { readState } from './app/dehydrated-state';
 import { Providers } from './app/providers';
@@ -26,14 +25,15 @@ async function start() {
   const app = (
     <StrictMode>
       <Providers queryClient={queryClient}>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
+        {/* No <Router>: wouter's default one reads and changes the address bar. */}
+        <App />
       </Providers>
     </StrictMode>
   );
   // Elements inside #root mean the server rendered the page; a lone placeholder comment does not.
-  if (root.firstElementChild) hydrateRoot(root, app);
+  // Hydrated as a transition: React then yields to the browser every few milliseconds instead of
+  // holding the main thread for the whole page (a tap meanwhile hydrates its target first).
+  if (root.firstElementChild) startTransition(() => void hydrateRoot(root, app));
   else createRoot(root).render(app);
 }
 

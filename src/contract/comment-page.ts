@@ -14,6 +14,8 @@ export const commentPageSchema = z.object({
     /** The neighbouring pages, or null at either end. */
     previous: pageNumber,
     next: pageNumber,
+    /** How many threads the earlier pages hold: this page's first thread is number threadsBefore + 1. */
+    threadsBefore: z.int().check(z.nonnegative()),
   }),
   /** Every comment of the discussion this viewer can see, on all pages. */
   total: z.int().check(z.nonnegative()),

@@ -1,6 +1,7 @@
 // Answers both HTTP adapters (the server's routes and the MSW handlers) give
 // the same way, outside any one endpoint: unknown endpoints and the admin checks.
 import { ApiError } from './api-error';
+import { MAX_SEARCH_CHARS, SEARCH_QUERY } from './search-query';
 import { PAGE_QUERY, parsePageNumber, type PageRequest } from './paging';
 
 export const NO_SUCH_ENDPOINT = 'There is no such API endpoint.';
@@ -96,4 +97,20 @@ export function parsePageRequest(query: URLSearchParams): PageRequest {
     return { commentId: id };
   }
   return {};
+}
+
+/** A search request's text (?q=TEXT), trimmed; empty, missing or longer than MAX_SEARCH_CHARS is a 400. */
+export function parseSearchRequest(query: URLSearchParams): string {
+  const text = (query.get(SEARCH_QUERY.text) ?? '').trim();
+  if (text === '') throw new ApiError('bad_request', 'Type some words to search for.');
+  // Counted in characters, not UTF-16 units, as a reader counts them.
+  if ([...text].length > MAX_SEARCH_CHARS) {
+    throw new ApiError('bad_request', `Search for at most ${MAX_SEARCH_CHARS} characters.`);
+  }
+  // No stored comment holds control characters (PostgreSQL would refuse a NUL in the query outright).
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text)) {
+    throw new ApiError('bad_request', 'Search for text without control characters.');
+  }
+  return text;
 }

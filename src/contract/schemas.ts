@@ -4,23 +4,11 @@
 // zod/mini: the same validation as zod, a fraction of the bytes in the browser bundle.
 // What a client writes (the new-comment schema and its limits) is in new-comment.ts,
 // so the reader's up-front bundle carries only what it reads.
+// Its zod-free values (headers, isHttpUrl) are in constants.ts, re-exported here.
 import { z } from 'zod/mini';
 import { articleContentSchema, commentContentSchema } from './rich-text';
 
-
-export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
-/** Lets an author see their own comments while they await moderation. */
-export const AUTHOR_TOKEN_HEADER = 'X-Author-Token';
-
-
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
+export { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER, isHttpUrl } from './constants';
 
 const isoDate = z.iso.datetime({ offset: true });
 const positiveInt = z.int().check(z.positive());

@@ -4,6 +4,7 @@
 import type { z } from 'zod/mini';
 import { ApiError } from '../contract/api-error';
 import type { CommentPage } from '../contract/comment-page';
+import { SEARCH_RESULTS_LIMIT, type CommentSearch } from '../contract/comment-search';
 import { DEFAULT_THREADS_PER_PAGE, type PageRequest } from '../contract/paging';
 import { type Article, type ArticleSummary, type Comment, type CommentStatus } from '../contract/schemas';
 import { idempotencyKeySchema, newCommentSchema, type NewComment } from '../contract/new-comment';
@@ -194,9 +195,20 @@ export function createCommentService(store: CommentStore, options: ServiceOption
       }
       return {
         comments: comments.map(toPublicComment),
-        page: { number, previous: number > 1 ? number - 1 : null, next: more ? number + 1 : null },
+        page: { number, previous: number > 1 ? number - 1 : null, next: more ? number + 1 : null, threadsBefore: (number - 1) * perPage },
         total,
       };
+    },
+
+    /**
+     * The comments this viewer sees whose text (as written) or author contains `query`, ignoring
+     * ASCII letter case, oldest first, at most SEARCH_RESULTS_LIMIT (see src/contract/comment-search.ts).
+     * The adapters parse and check the query (parseSearchRequest).
+     */
+    async searchComments(slug: string, query: string, viewer: { authorToken?: string } = {}): Promise<CommentSearch> {
+      const article = await requireArticle(slug);
+      const { comments, more } = await store.searchComments(article.id, viewerOf(viewer), query, SEARCH_RESULTS_LIMIT);
+      return { comments: comments.map(toPublicComment), more };
     },
 
     async postComment(slug: string, input: unknown, context: PostContext): Promise<{ comment: Comment; created: boolean }> {

@@ -2,7 +2,7 @@
 // A snapshot callback lets the browser mock persist its data between reloads.
 import type { CommentStatus } from '../contract/schemas';
 import { comparable } from './comparable';
-import { isVisibleTo, type ArticleRecord, type CommentRecord, type CommentStore, type NewArticleRecord, type NewCommentRecord, type Viewer } from './store';
+import { foldAsciiCase, isVisibleTo, type ArticleRecord, type CommentRecord, type CommentStore, type NewArticleRecord, type NewCommentRecord, type Viewer } from './store';
 
 export interface MemorySnapshot {
   articles: ArticleRecord[];
@@ -71,6 +71,13 @@ export function createMemoryStore(
     },
     async countThreadsBefore(articleId, viewer, start) {
       return threadStarts(visibleOn(articleId, viewer)).filter((c) => byThreadOrder(c, start) < 0).length;
+    },
+    async searchComments(articleId, viewer, text, limit) {
+      const needle = foldAsciiCase(text);
+      const found = visibleOn(articleId, viewer).filter(
+        (c) => foldAsciiCase(c.body).includes(needle) || foldAsciiCase(c.author).includes(needle),
+      );
+      return { comments: found.slice(0, limit).map(copy), more: found.length > limit };
     },
     async listComments(articleId) {
       return comments

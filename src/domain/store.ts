@@ -58,6 +58,13 @@ export const isVisibleTo = (viewer: Viewer, comment: Pick<CommentRecord, 'status
   comment.status === 'approved' ||
   (comment.status === 'pending' && viewer.authorTokenHash !== undefined && comment.authorTokenHash === viewer.authorTokenHash);
 
+/**
+ * Search's case-folding: ASCII letters only, the same in every store (SQLite's lower() folds
+ * no other letters, and PostgreSQL's would depend on the database's locale). Enough for
+ * "Rights" to find "rights"; "É" does not find "é".
+ */
+export const foldAsciiCase = (text: string) => text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+
 export interface CommentStore {
   listArticles(): Promise<Array<ArticleRecord & { commentCount: number }>>;
   findArticle(slug: string): Promise<ArticleRecord | undefined>;
@@ -75,6 +82,12 @@ export interface CommentStore {
   listThreads(articleId: number, viewer: Viewer, offset: number, limit: number): Promise<{ comments: CommentRecord[]; more: boolean }>;
   /** How many threads (see listThreads) start before the given comment. */
   countThreadsBefore(articleId: number, viewer: Viewer, start: Pick<CommentRecord, 'createdAt' | 'id'>): Promise<number>;
+  /**
+   * The article's comments the viewer sees whose source (`body`) or author contains `text`
+   * (see foldAsciiCase; every other character, `%` and `_` too, as it is), in (createdAt, id)
+   * order, at most `limit`; `more` says whether others match.
+   */
+  searchComments(articleId: number, viewer: Viewer, text: string, limit: number): Promise<{ comments: CommentRecord[]; more: boolean }>;
   /** All comments of an article, oldest first, whatever their status. */
   listComments(articleId: number): Promise<CommentRecord[]>;
   findComment(id: number): Promise<CommentRecord | undefined>;

@@ -17,6 +17,7 @@ import {
   noSuchEndpoint,
   parseCommentId,
   parsePageRequest,
+  parseSearchRequest,
   requireJson,
 } from '../contract/routing';
 import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '../contract/schemas';
@@ -90,6 +91,16 @@ export function createHandlers(service: CommentService, controls: () => MockCont
       method: 'GET',
       pattern: /^\/api\/articles\/([^/]+)$/,
       run: async (_request, [slug]) => HttpResponse.json(await service.getArticle(slug)),
+    },
+    // Before the list and anything else under …/comments/, as on the server.
+    {
+      method: 'GET',
+      pattern: /^\/api\/articles\/([^/]+)\/comments\/search$/,
+      run: async (request, [slug]) => {
+        const query = parseSearchRequest(new URL(request.url).searchParams);
+        const authorToken = request.headers.get(AUTHOR_TOKEN_HEADER) || undefined;
+        return HttpResponse.json(await service.searchComments(slug, query, { authorToken }));
+      },
     },
     {
       method: 'GET',

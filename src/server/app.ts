@@ -19,6 +19,7 @@ import {
   noSuchEndpoint,
   parseCommentId,
   parsePageRequest,
+  parseSearchRequest,
   requireJson,
 } from '../contract/routing';
 import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '../contract/schemas';
@@ -54,6 +55,8 @@ export interface AppOptions {
   renderPage?: (url: string) => Promise<RenderedPage>;
   /** Built client assets (dist/client), served before pages are rendered. */
   staticDir?: string;
+  /** The pages' inline styles the CSP allows ('sha256-…', from loadSsr). */
+  styleHashes?: readonly string[];
   /**
    * How long a rendered page is served again to everyone (a micro-cache,
    * emptied when a comment is posted or moderated here). 0 or unset: every
@@ -105,7 +108,7 @@ export function createApp(options: AppOptions) {
   const logger = options.logger ?? createLogger('silent');
   // Not strict: /api/articles/ is /api/articles (as in the MSW mock).
   const app = new Hono<{ Bindings: Partial<HttpBindings> }>({ strict: false });
-  const headers = Object.entries(securityHeaders(config.mediaOrigins));
+  const headers = Object.entries(securityHeaders(config.mediaOrigins, options.styleHashes));
 
   // Outermost: one log line per request, and the security headers on whatever comes back.
   app.use('*', async (c, next) => {
@@ -186,6 +189,16 @@ export function createApp(options: AppOptions) {
   app.get('/api/articles', async (c) => c.json({ articles: await service.listArticles() }));
 
   app.get('/api/articles/:slug', async (c) => c.json(await service.getArticle(c.req.param('slug'))));
+
+  // Before the list and anything else under …/comments/, so "search" is never read as something else.
+  app.get('/api/articles/:slug/comments/search', async (c) => {
+    const query = parseSearchRequest(new URL(c.req.url).searchParams);
+    const found = await service.searchComments(c.req.param('slug'), query, { authorToken: c.req.header(AUTHOR_TOKEN_HEADER) || undefined });
+    // Private, as the list: it may hold this author's own pending comments.
+    c.header('Cache-Control', 'private, no-cache');
+    c.header('Vary', AUTHOR_TOKEN_HEADER, { append: true });
+    return c.json(found);
+  });
 
   const sharedLists = new Map<string, Representation>();
   app.get('/api/articles/:slug/comments', async (c) => {

@@ -2,6 +2,7 @@
 // start, so a bad value stops the process with a message naming the variable.
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_THREADS_PER_PAGE } from '../contract/paging';
 
 const onOff = (fallback: 'on' | 'off') =>
   z
@@ -74,6 +75,7 @@ const envSchema = z.object({
   TRUST_PROXY: onOff('off'),
   SERVE_CLIENT: onOff('on'),
   PAGE_CACHE_SECONDS: integer(2, 0, 3600),
+  COMMENTS_PER_PAGE: integer(DEFAULT_THREADS_PER_PAGE, 1, 1000),
   REQUEST_TIMEOUT_SECONDS: integer(30, 1, 600),
   MAX_CONNECTIONS_PER_CLIENT: integer(128, 0, 100_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'must be debug, info, warn, error or silent' }).default('info'),
@@ -101,6 +103,8 @@ export interface Config {
   serveClient: boolean;
   /** How long a server-rendered page is served again before it is rendered anew; 0: never. */
   pageCacheSeconds: number;
+  /** Threads (a top-level comment with its replies) per page of a discussion. */
+  threadsPerPage: number;
   /** The longest a client may take to send one request (its headers: at most 10 s of it). */
   requestTimeoutSeconds: number;
   /** Connections one client address may hold open at once; 0: no cap (ignored with TRUST_PROXY). */
@@ -142,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     serveClient: e.SERVE_CLIENT,
     pageCacheSeconds: e.PAGE_CACHE_SECONDS,
+    threadsPerPage: e.COMMENTS_PER_PAGE,
     requestTimeoutSeconds: e.REQUEST_TIMEOUT_SECONDS,
     maxConnectionsPerClient: e.MAX_CONNECTIONS_PER_CLIENT,
     logLevel: e.LOG_LEVEL,

@@ -37,15 +37,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       floodIntervalSeconds: config.floodIntervalSeconds,
       duplicateCheck: config.duplicateCheck,
       avatarSecret,
+      threadsPerPage: config.threadsPerPage,
     });
 
     let renderPage: ((url: string) => Promise<{ status: number; html: string }>) | undefined;
     let staticDir: string | undefined;
+    let styleHashes: string[] | undefined;
     if (options.web ?? config.serveClient) {
       try {
         const ssr = await loadSsr({ service, distDir: options.distDir });
         renderPage = ssr.renderPage;
         staticDir = ssr.clientDir;
+        styleHashes = ssr.styleHashes;
       } catch (error) {
         if (!(error instanceof MissingBuildError)) throw error;
         // The API still works; pages say what to do.
@@ -61,6 +64,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       checkHealth: () => store.ping(),
       renderPage,
       staticDir,
+      styleHashes,
       pageCacheMs: config.pageCacheSeconds * 1000,
       commentsVersion: async (slug, authorToken) => {
         const found = await store.commentsVersion(slug, authorToken ? hashToken(authorToken) : undefined);

@@ -1,12 +1,15 @@
 // Headers every response carries, whatever produced it (route, static file, error).
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-/** The policy; `mediaOrigins` (MEDIA_ORIGINS) are the only other places images may come from. */
-export function contentSecurityPolicy(mediaOrigins: readonly string[] = []): string {
+/**
+ * The policy; `mediaOrigins` (MEDIA_ORIGINS) are the only other places images may come from,
+ * `styleHashes` ('sha256-…') the only inline styles allowed: the page's own stylesheet (ssr.ts).
+ */
+export function contentSecurityPolicy(mediaOrigins: readonly string[] = [], styleHashes: readonly string[] = []): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    ["style-src 'self'", ...styleHashes].join(' '),
     ["img-src 'self' data:", ...mediaOrigins].join(' '),
     "connect-src 'self'",
     "object-src 'none'",
@@ -18,9 +21,9 @@ export function contentSecurityPolicy(mediaOrigins: readonly string[] = []): str
 
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
-export function securityHeaders(mediaOrigins: readonly string[] = []): Record<string, string> {
+export function securityHeaders(mediaOrigins: readonly string[] = [], styleHashes: readonly string[] = []): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(mediaOrigins),
+    'Content-Security-Policy': contentSecurityPolicy(mediaOrigins, styleHashes),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'X-Frame-Options': 'DENY',

@@ -1,6 +1,7 @@
 // Server-side rendering of the reader's pages from the client's own build:
 // dist/client/index.html as the template and dist/ssr/entry-server.js as the
 // renderer. Loaded by file URL at runtime: server code never imports src/client.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -56,6 +57,17 @@ export function compileTemplate(template: string): (result: RenderResult) => str
   };
 }
 
+/**
+ * The CSP sources ('sha256-…') of the template's inline <style> elements: the
+ * build puts the stylesheet in the page (vite.config.ts inlineCss), and the
+ * policy allows exactly that text, never 'unsafe-inline'.
+ */
+export function inlineStyleHashes(template: string): string[] {
+  return [...template.matchAll(/<style(?:\s[^>]*)?>([\s\S]*?)<\/style>/g)].map(
+    ([, css]) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`,
+  );
+}
+
 export interface SsrOptions {
   service: CommentService;
   /** The directory holding client/ and ssr/ (default: ./dist). */
@@ -64,6 +76,8 @@ export interface SsrOptions {
 
 export interface Ssr {
   clientDir: string;
+  /** For the Content-Security-Policy (see inlineStyleHashes). */
+  styleHashes: string[];
   renderPage(url: string): Promise<RenderedPage>;
 }
 
@@ -75,7 +89,8 @@ export async function loadSsr(options: SsrOptions): Promise<Ssr> {
   const entryPath = join(distDir, 'ssr', 'entry-server.js');
   for (const path of [templatePath, entryPath]) if (!existsSync(path)) throw new MissingBuildError(path);
 
-  const fillTemplate = compileTemplate(readFileSync(templatePath, 'utf8'));
+  const template = readFileSync(templatePath, 'utf8');
+  const fillTemplate = compileTemplate(template);
   const entry = (await import(pathToFileURL(entryPath).href)) as { render?: RenderFn };
   if (typeof entry.render !== 'function') throw new Error(`${entryPath} does not export a render(url, data) function.`);
   const render = entry.render;
@@ -110,6 +125,7 @@ export async function loadSsr(options: SsrOptions): Promise<Ssr> {
 
   return {
     clientDir,
+    styleHashes: inlineStyleHashes(template),
     async renderPage(url) {
       const result = await render(url, await dataFor(new URL(url, 'http://localhost')));
       return { status: result.status, html: fillTemplate(result) };

@@ -6,6 +6,7 @@ import { runContractSuite, type TargetFactory } from './contract-suite';
 import { runHardeningContract } from './hardening-contract';
 import { runPagingContract } from './paging-contract';
 import { runRoutingContract } from './routing-contract';
+import { runSearchContract } from './search-contract';
 
 const mock: TargetFactory = async ({ floodIntervalSeconds }) => {
   const { handlers, store } = await createMockBackend({ service: { floodIntervalSeconds } });
@@ -24,3 +25,4 @@ runContractSuite('MSW mock', mock);
 runRoutingContract('MSW mock', mock);
 runHardeningContract('MSW mock', mock);
 runPagingContract('MSW mock', mock);
+runSearchContract('MSW mock', mock);

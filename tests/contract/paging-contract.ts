@@ -55,7 +55,7 @@ export function runPagingContract(name: string, start: TargetFactory) {
 
     it('answers the first page by default: whole threads, oldest first, with the count of every comment', async () => {
       const first = await page();
-      expect(first.page).toEqual({ number: 1, previous: null, next: 2 });
+      expect(first.page).toEqual({ number: 1, previous: null, next: 2, threadsBefore: 0 });
       expect(first.total).toBe(THREADS + 3);
       const ids = first.comments.map((c) => c.id);
       expect(ids.filter((id) => threadIds.includes(id))).toEqual(threadIds.slice(0, DEFAULT_THREADS_PER_PAGE));
@@ -66,7 +66,7 @@ export function runPagingContract(name: string, start: TargetFactory) {
 
     it('answers the following page, and says it is the last', async () => {
       const second = await page('?page=2');
-      expect(second.page).toEqual({ number: 2, previous: 1, next: null });
+      expect(second.page).toEqual({ number: 2, previous: 1, next: null, threadsBefore: DEFAULT_THREADS_PER_PAGE });
       expect(second.comments.map((c) => c.id)).toEqual(threadIds.slice(DEFAULT_THREADS_PER_PAGE));
       expect(second.total).toBe(THREADS + 3);
     });
@@ -74,7 +74,7 @@ export function runPagingContract(name: string, start: TargetFactory) {
     it('answers a 404 for a page past the end, and page 1 of an empty discussion', async () => {
       expectError(await get(`${COMMENTS}?page=3`), 404, 'not_found');
       const empty = await page('').then(() => get('/api/articles/another-discussion/comments'));
-      expect(commentPageSchema.parse(empty.json)).toEqual({ comments: [], page: { number: 1, previous: null, next: null }, total: 0 });
+      expect(commentPageSchema.parse(empty.json)).toEqual({ comments: [], page: { number: 1, previous: null, next: null, threadsBefore: 0 }, total: 0 });
     });
 
     it('finds the page that holds a comment, for permalinks deep in a thread', async () => {

@@ -6,6 +6,7 @@ import { runContractSuite, type TargetFactory } from '../contract/contract-suite
 import { runHardeningContract } from '../contract/hardening-contract';
 import { runPagingContract } from '../contract/paging-contract';
 import { runRoutingContract } from '../contract/routing-contract';
+import { runSearchContract } from '../contract/search-contract';
 import { testArticle, type TestArticleOptions } from '../support/articles';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { startTestServer } from '../support/server';
@@ -45,3 +46,5 @@ runHardeningContract('server on SQLite', sqlite);
 runHardeningContract('server on PostgreSQL', postgres);
 runPagingContract('server on SQLite', sqlite);
 runPagingContract('server on PostgreSQL', postgres);
+runSearchContract('server on SQLite', sqlite);
+runSearchContract('server on PostgreSQL', postgres);

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { apiErrorSchema, commentListSchema, postCommentResponseSchema } from '../../src/contract/schemas';
 import { MAX_REQUEST_BYTES } from '../../src/contract/new-comment';
 import { SEED_SLUG } from '../../src/domain/seed';
-import { CONTENT_SECURITY_POLICY } from '../../src/server/security';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../../src/server/security';
+import { inlineStyleHashes } from '../../src/server/ssr';
 import { postJson, startTestServer, useTestServers } from '../support/server';
 import { tempDir } from '../support/temp-dir';
 
@@ -22,6 +23,18 @@ function expectSecurityHeaders(response: Response) {
   expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
 }
+
+describe('the stylesheet the build puts in the page', () => {
+  it('is allowed by the hash of its text, and nothing else inline', () => {
+    // printf 'body{color:red}' | openssl dgst -sha256 -binary | base64
+    const hash = "'sha256-FcQqt3aNlV7AZnGV4zkQRVeCeJOxbMPnQSx258L803E='";
+    expect(inlineStyleHashes('<head><style>body{color:red}</style></head><body><p>x</p></body>')).toEqual([hash]);
+    expect(inlineStyleHashes('<head><link rel="stylesheet" href="/assets/a.css"></head>')).toEqual([]);
+    const policy = contentSecurityPolicy([], [hash]);
+    expect(policy).toContain(`style-src 'self' ${hash};`);
+    expect(policy).not.toContain('unsafe-inline');
+  });
+});
 
 describe('images in articles', () => {
   it('may load only from this site unless MEDIA_ORIGINS names their hosts', async () => {
@@ -281,7 +294,7 @@ describe('pages', () => {
     writeFileSync(
       join(dist.path, 'ssr', 'entry-server.js'),
       `export function render(url, data) {
-        if (data.article) return { html: '<h1>' + data.article.title + '</h1>', title: data.article.title + ' <&>', description: 'About "it"', state: { article: data.article, comments: data.comments.length, evil: '</script><script>alert(1)</script>' }, status: 200 };
+        if (data.article) return { html: '<h1>' + data.article.title + '</h1>', title: data.article.title + ' <&>', description: 'About "it"', state: { article: data.article, comments: data.comments && data.comments.comments.length, evil: '</script><script>alert(1)</script>' }, status: 200 };
         if (data.articles) return { html: '<ul>' + data.articles.length + '</ul>', title: 'Colloquy', description: 'Articles', state: JSON.stringify({ count: data.articles.length, evil: '</script>' }), status: 200 };
         return { html: '<p>Not found</p>', title: 'Not found', description: '', state: null, status: 404 };
       }`,
@@ -311,6 +324,12 @@ describe('pages', () => {
     const stateJson = /<script type="application\/json" id="colloquy-state">([^<]*)<\/script>/.exec(html)?.[1];
     expect(JSON.parse(stateJson!).evil).toBe('</script><script>alert(1)</script>');
     expect(JSON.parse(stateJson!).comments).toBe(2);
+    // The renderer gets the page of comments the address names: none for a page that does not exist.
+    const stateOf = async (path: string) =>
+      JSON.parse(/<script type="application\/json" id="colloquy-state">([^<]*)<\/script>/.exec(await (await server.api(path)).text())![1]);
+    expect((await stateOf(`/articles/${SEED_SLUG}?comments-page=1`)).comments).toBe(2);
+    expect((await stateOf(`/articles/${SEED_SLUG}?comments-page=2`)).comments).toBeNull();
+    expect((await stateOf(`/articles/${SEED_SLUG}?comments-page=x`)).comments).toBeNull();
 
     const missing = await server.api('/articles/no-such-article');
     expect(missing.status).toBe(404);

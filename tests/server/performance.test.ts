@@ -53,8 +53,9 @@ function fakeBuild() {
       renders++;
       const filler = '<p>' + 'Words worth compressing. '.repeat(100) + '</p>';
       if (data.article) {
-        const list = data.comments.map((c) => '<li>' + JSON.stringify(c.content) + '</li>').join('');
-        return { html: '<main data-render="' + renders + '"><ol>' + list + '</ol>' + filler + '</main>', title: 'T', description: 'D', state: { n: data.comments.length }, status: 200 };
+        const comments = data.comments ? data.comments.comments : [];
+        const list = comments.map((c) => '<li>' + JSON.stringify(c.content) + '</li>').join('');
+        return { html: '<main data-render="' + renders + '"><ol>' + list + '</ol>' + filler + '</main>', title: 'T', description: 'D', state: { n: comments.length }, status: 200 };
       }
       return { html: '<p data-render="' + renders + '">Not found</p>', title: 'Not found', description: '', state: null, status: 404 };
     }`,
@@ -209,14 +210,18 @@ describe('page micro-cache', () => {
     expect(renderOf(after)).not.toBe(renderOf(first));
   });
 
-  it('caches by path alone: a query string neither bypasses the cache nor adds pages to it', async () => {
+  it('caches by path and comment page alone: another query string neither bypasses the cache nor adds pages to it', async () => {
     const server = await start({ PAGE_CACHE_SECONDS: '600' }, { web: true, distDir: fakeBuild() });
     const first = await (await server.api(PAGE)).text();
-    for (const query of ['?x=1', '?x=2', `?x=${Math.random()}`, '?']) {
+    for (const query of ['?x=1', '?x=2', `?x=${Math.random()}`, '?', '?utm_source=feed&x=3']) {
       const response = await server.api(`${PAGE}${query}`);
       expect(response.status).toBe(200);
       expect(renderOf(await response.text())).toBe(renderOf(first));
     }
+    // A page of comments is a page of its own, cached as such, whatever else the query holds.
+    const pageOne = await (await server.api(`${PAGE}?comments-page=1`)).text();
+    expect(renderOf(pageOne)).not.toBe(renderOf(first));
+    expect(renderOf(await (await server.api(`${PAGE}?x=9&comments-page=1`)).text())).toBe(renderOf(pageOne));
   });
 
   it('answers /API/… with the JSON 404 of the API, not a rendered page', async () => {

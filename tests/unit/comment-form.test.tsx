@@ -68,7 +68,7 @@ test('a reply posted in place appears nested under its parent, first as Postingâ
   expect(reply).toContainElement(real);
   expect(reply).toHaveAttribute('id', 'comment-3');
   // Recent, so relative, with the exact date a hover away.
-  expect(within(reply).getByRole('link', { name: 'just now' })).toHaveAttribute('href', '#comment-3');
+  expect(within(reply).getByRole('link', { name: 'just now' })).toHaveAttribute('href', `/articles/${SLUG}#comment-3`);
   expect(reply).not.toHaveTextContent('Postingâ€¦');
   expect([...reply.querySelectorAll('.comment-body p')].map((p) => p.textContent)).toEqual(['Well said.', 'Second thought.']);
   // Nested: inside the first top-level item's own list, not a third top-level item.

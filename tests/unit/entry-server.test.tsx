@@ -1,7 +1,6 @@
 import { hydrate, type DehydratedState } from '@tanstack/react-query';
 import { act, screen } from '@testing-library/react';
 import { hydrateRoot } from 'react-dom/client';
-import { MemoryRouter } from 'react-router';
 import { expect, test } from 'vitest';
 import { App } from '../../src/client/app/app';
 import { Providers } from '../../src/client/app/providers';
@@ -35,7 +34,7 @@ test('the browser hydrates the server HTML without a mismatch, then loads the th
   const url = `/articles/${SLUG}#comment-2`;
   const { html, state } = render(url, {
     article: await backend.service.getArticle(SLUG),
-    comments: await backend.service.listComments(SLUG),
+    comments: await backend.service.listCommentPage(SLUG, {}),
   });
   const container = document.body.appendChild(document.createElement('div'));
   container.innerHTML = html;
@@ -48,6 +47,8 @@ test('the browser hydrates the server HTML without a mismatch, then loads the th
   // …but its place is kept, so the page does not grow when the form arrives.
   expect(container.querySelector('#comments > .form-placeholder')).toBeInTheDocument();
 
+  // In the address bar, where the app reads it without a <Router>, as in main.tsx.
+  window.history.replaceState(null, '', url);
   const queryClient = createQueryClient({ retry: false });
   // Through JSON, as the page carries it.
   hydrate(queryClient, JSON.parse(JSON.stringify(state)) as DehydratedState);
@@ -55,9 +56,7 @@ test('the browser hydrates the server HTML without a mismatch, then loads the th
     hydrateRoot(
       container,
       <Providers queryClient={queryClient}>
-        <MemoryRouter initialEntries={[url]}>
-          <App />
-        </MemoryRouter>
+        <App />
       </Providers>,
     ),
   );

@@ -2,22 +2,22 @@
 // discussion afresh: nothing typed under article A shows under article B.
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, useNavigate } from 'react-router';
 import { expect, test } from 'vitest';
+import { Router, useLocation } from 'wouter';
 import { App } from '../../src/client/app/app';
 import { Providers } from '../../src/client/app/providers';
 import { createQueryClient } from '../../src/client/app/query-client';
 import { getArticleQueryOptions } from '../../src/client/features/articles/api/get-article';
 import { getCommentsQueryOptions } from '../../src/client/features/comments/api/get-comments';
-import { setupBackend, SLUG } from './render-app';
+import { locationAt, setupBackend, SLUG } from './render-app';
 import { testArticle } from '../support/articles';
 
 const OTHER = 'a-second-article';
 
 function GoToOther() {
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   return (
-    <button type="button" onClick={() => void navigate(`/articles/${OTHER}`)}>
+    <button type="button" onClick={() => navigate(`/articles/${OTHER}`)}>
       Open the second article
     </button>
   );
@@ -31,14 +31,14 @@ test("article A's draft never shows in article B's form after client navigation"
   // Read before (say, then back to A), so B shows at once without a loading state in between.
   const queryClient = createQueryClient({ retry: false });
   await queryClient.prefetchQuery(getArticleQueryOptions(OTHER));
-  await queryClient.prefetchQuery(getCommentsQueryOptions(OTHER));
+  await queryClient.prefetchInfiniteQuery(getCommentsQueryOptions(OTHER, 1));
   const user = userEvent.setup();
   render(
     <Providers queryClient={queryClient}>
-      <MemoryRouter initialEntries={[`/articles/${SLUG}`]}>
+      <Router hook={locationAt(`/articles/${SLUG}`)}>
         <App />
         <GoToOther />
-      </MemoryRouter>
+      </Router>
     </Providers>,
   );
   const form = await screen.findByRole('form', { name: 'Leave a Reply' });

@@ -3,8 +3,9 @@
 // own, as a browser tab has: two renders play two tabs sharing localStorage.
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
 import { onTestFinished } from 'vitest';
+import { Router } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
 import { App } from '../../src/client/app/app';
 import { Providers } from '../../src/client/app/providers';
 import { createQueryClient } from '../../src/client/app/query-client';
@@ -28,15 +29,27 @@ export async function setupBackend({ service, ...initial }: BackendOptions = {})
   return { controls, backend };
 }
 
+/**
+ * A location hook for wouter's <Router hook> at `url`: the path and query in
+ * memory, as the router sees them; the fragment, which the app reads from the
+ * address bar, in jsdom's (the whole URL goes there, so the two agree).
+ */
+export function locationAt(url: string) {
+  window.history.replaceState(null, '', url);
+  onTestFinished(() => window.history.replaceState(null, '', '/'));
+  return memoryLocation({ path: window.location.pathname + window.location.search }).hook;
+}
+
 export function renderAt(url: string) {
   const queryClient = createQueryClient({ retry: false });
+  const location = locationAt(url);
   const outbox = createOutbox();
   onTestFinished(() => outbox.dispose());
   const ui = () => (
     <Providers queryClient={queryClient} outbox={outbox}>
-      <MemoryRouter initialEntries={[url]}>
+      <Router hook={location}>
         <App />
-      </MemoryRouter>
+      </Router>
     </Providers>
   );
   const user = userEvent.setup();

@@ -15,8 +15,10 @@ beforeAll(async () => {
   await Promise.all([
     import('../../src/client/features/comments/components/comment-form'),
     import('../../src/client/features/comments/components/unsent-comment'),
+    import('../../src/client/features/comments/components/discussion-search'),
     import('../../src/client/features/comments/lib/tab-outbox'),
     import('../../src/domain/content/comment-markdown'),
+    import('../../src/client/lib/response-schemas'),
   ]);
 });
 

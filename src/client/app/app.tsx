@@ -1,23 +1,22 @@
-// The component tree both entries render: the browser (BrowserRouter) and the
-// server (StaticRouter) wrap exactly this in their own router.
-import { Route, Routes } from 'react-router';
+// The component tree both entries render: the browser as it is (wouter reads
+// the address bar), the server inside a <Router ssrPath ssrSearch>.
+import { Route, Switch } from 'wouter';
 import { ErrorBoundary } from '../components/error-boundary';
 import { Layout } from './layout';
+import { ROUTES } from './paths';
 import { FrontPage } from './routes/front-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { ReaderPage } from './routes/reader-page';
-
-export const ROUTES = { front: '/', article: '/articles/:slug' } as const;
 
 export function App() {
   return (
     <ErrorBoundary>
       <Layout>
-        <Routes>
-          <Route path={ROUTES.front} element={<FrontPage />} />
-          <Route path={ROUTES.article} element={<ReaderPage />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Routes>
+        <Switch>
+          <Route path={ROUTES.front} component={FrontPage} />
+          <Route path={ROUTES.article} component={ReaderPage} />
+          <Route component={NotFoundPage} />
+        </Switch>
       </Layout>
     </ErrorBoundary>
   );

@@ -1,6 +1,6 @@
 // The frame around every page: skip link, site header, main landmark.
 import { useEffect, useRef, type ReactNode } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link, useLocation } from 'wouter';
 import { SITE_NAME } from '../lib/use-document-title';
 
 /**
@@ -9,7 +9,7 @@ import { SITE_NAME } from '../lib/use-document-title';
  * the browser's own behaviour.
  */
 function usePageChangeFocus() {
-  const { pathname } = useLocation();
+  const [pathname] = useLocation();
   const previous = useRef(pathname);
   useEffect(() => {
     if (previous.current === pathname) return;
@@ -28,7 +28,7 @@ export function Layout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="site-header">
-        <Link to="/" className="site-name">
+        <Link href="/" className="site-name">
           {SITE_NAME}
         </Link>
       </header>

@@ -1,7 +1,9 @@
 // One place that talks HTTP: builds the URL, sends JSON, validates every
 // response against the shared contract and turns failures into ApiClientError.
+// The schemas load with the first request (not with the page): see response-schemas.ts.
 import type { z } from 'zod/mini';
-import { apiErrorSchema, type ErrorCode } from '../../contract/schemas';
+import type { ErrorCode } from '../../contract/schemas';
+import type * as ResponseSchemas from './response-schemas';
 
 /** Same-origin by default; VITE_API_URL points the built client at another host. */
 const API_BASE = (import.meta.env.VITE_API_URL ?? '').replace(/\/+$/, '');
@@ -39,6 +41,14 @@ function urlFor(path: string): string {
   return typeof window === 'undefined' ? url : new URL(url, window.location.href).toString();
 }
 
+/** Picks the schema an answer must match, from the response schemas once they are loaded: `(s) => s.articleSchema`. */
+export type PickSchema<S extends z.ZodMiniType> = (schemas: typeof ResponseSchemas) => S;
+
+/** The response schemas, or undefined when their chunk cannot be loaded (offline: like any request that fails to go out). */
+const loadSchemas = (): Promise<typeof ResponseSchemas | undefined> => import('./response-schemas').catch(() => undefined);
+
+const unreachable = () => new ApiClientError('network_error', 'We could not reach the server. Check your connection.', 0);
+
 interface RequestOptions {
   method?: 'GET' | 'POST';
   body?: unknown;
@@ -46,7 +56,9 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
-export async function apiRequest<S extends z.ZodMiniType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.output<S>> {
+export async function apiRequest<S extends z.ZodMiniType>(path: string, pickSchema: PickSchema<S>, options: RequestOptions = {}): Promise<z.output<S>> {
+  // Loaded while the request is under way, so only a first request can wait for it, and barely.
+  const loading = loadSchemas();
   let response: Response;
   try {
     response = await fetch(urlFor(path), {
@@ -62,19 +74,21 @@ export async function apiRequest<S extends z.ZodMiniType>(path: string, schema: 
   } catch (error) {
     // Aborts are react-query cancelling a request; let it see them as such.
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiClientError('network_error', 'We could not reach the server. Check your connection.', 0);
+    throw unreachable();
   }
 
   const json: unknown = await response.json().catch(() => undefined);
+  const schemas = await loading;
+  if (!schemas) throw unreachable();
   if (!response.ok) {
-    const parsed = apiErrorSchema.safeParse(json);
+    const parsed = schemas.apiErrorSchema.safeParse(json);
     if (parsed.success) {
       const { code, message, fields, retryAfterSeconds } = parsed.data.error;
       throw new ApiClientError(code, message, response.status, { fields, retryAfterSeconds });
     }
     throw new ApiClientError('internal', `The server answered with an error (${response.status}).`, response.status);
   }
-  const parsed = schema.safeParse(json);
+  const parsed = pickSchema(schemas).safeParse(json);
   if (!parsed.success) {
     throw new ApiClientError('invalid_response', 'The server sent an answer we could not understand.', response.status);
   }

@@ -5,6 +5,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database, Engine } from './schema';
+import { withStatementCache } from './statement-cache';
 
 export interface DbTarget {
   /** postgres://… ; when absent, SQLite in dataDir. */
@@ -34,5 +35,5 @@ export function connect(target: DbTarget): Connection {
   sqlite.pragma('foreign_keys = ON');
   // Several processes (server, CLI) may share the file: wait for a lock instead of failing.
   sqlite.pragma('busy_timeout = 5000');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), engine: 'sqlite' };
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), engine: 'sqlite' };
 }

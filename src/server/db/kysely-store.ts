@@ -3,8 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { CommentStatus } from '../../contract/schemas';
 import { comparable } from '../../domain/comparable';
-import type { ArticleRecord, CommentRecord, CommentStore, NewArticleRecord, NewCommentRecord, Viewer } from '../../domain/store';
+import { foldAsciiCase, type ArticleRecord, type CommentRecord, type CommentStore, type NewArticleRecord, type NewCommentRecord, type Viewer } from '../../domain/store';
 import { connect, type DbTarget } from './connect';
+import { inGroupCommit } from './group-commit';
 import { migrateToLatest } from './migrations';
 import type { ArticleRow, CommentRow, Database, Engine } from './schema';
 
@@ -61,11 +62,27 @@ function toComment(row: CommentRow): CommentRecord {
 
 type CommentsWhere = ExpressionBuilder<Database, 'comments'>;
 
+/** Every status but approved, spelled out so the status index is searched rather than scanned. */
+const HELD: CommentStatus[] = ['pending', 'spam'];
+
 /** isVisibleTo (src/domain/store.ts) as a condition. */
 function visibleTo(eb: CommentsWhere, viewer: Viewer) {
   const approved = eb('status', '=', 'approved');
   if (viewer.authorTokenHash === undefined) return approved;
   return eb.or([approved, eb.and([eb('status', '=', 'pending'), eb('author_token_hash', '=', viewer.authorTokenHash)])]);
+}
+
+const ASCII_UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/**
+ * Where `needle` (folded already, see foldAsciiCase) starts in a column folded the same way,
+ * or 0: a plain substring search, so `%` and `_` are characters like any other (no LIKE).
+ * SQLite's lower() folds ASCII only; PostgreSQL's lower() would follow the locale, translate() does not.
+ */
+function positionIn(engine: Engine, column: 'body' | 'author', needle: string) {
+  return engine === 'postgres'
+    ? sql<number>`position(${needle} in translate(${sql.ref(column)}, ${ASCII_UPPER}, ${ASCII_UPPER.toLowerCase()}))`
+    : sql<number>`instr(lower(${sql.ref(column)}), ${needle})`;
 }
 
 /** Thread order: oldest first; the id settles comments of the same second. */
@@ -77,8 +94,12 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
    * parent they do not see. Hidden comments are few (pending, spam), so the
    * subquery reads a handful of rows through the status index.
    */
-  const threadStarts = (articleId: number, viewer: Viewer) =>
-    db
+  const threadStarts = async (articleId: number, viewer: Viewer) => {
+    const approvedTopLevel = db.selectFrom('comments').where('article_id', '=', articleId).where('status', '=', 'approved').where('parent_id', 'is', null);
+    // The usual case, every comment approved: the starts are read in order straight off the comments_threads index.
+    const anyHeld = await db.selectFrom('comments').select('id').where('article_id', '=', articleId).where('status', 'in', HELD).limit(1).executeTakeFirst();
+    if (!anyHeld) return approvedTopLevel;
+    return db
       .selectFrom('comments')
       .where('article_id', '=', articleId)
       .where((eb) => visibleTo(eb, viewer))
@@ -92,11 +113,12 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
               .selectFrom('comments')
               .select('id')
               .where('article_id', '=', articleId)
-              .where('status', '!=', 'approved')
+              .where('status', 'in', HELD)
               .where((hidden) => hidden.not(visibleTo(hidden, viewer))),
           ),
         ]),
       );
+  };
 
   const findCommentByKey = async (key: string) => {
     const row = await db.selectFrom('comments').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
@@ -170,7 +192,7 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
 
     async listThreads(articleId, viewer, offset, limit) {
       // One row more than the page: whether another page follows, without counting them all.
-      const starts = await threadStarts(articleId, viewer).selectAll().orderBy('created_at').orderBy('id').limit(limit + 1).offset(offset).execute();
+      const starts = await (await threadStarts(articleId, viewer)).selectAll().orderBy('created_at').orderBy('id').limit(limit + 1).offset(offset).execute();
       const more = starts.length > limit;
       const page = starts.slice(0, limit).map(toComment);
       // Replies level by level, each an indexed lookup by parent: a page costs the same in any size of thread.
@@ -188,13 +210,29 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
     },
 
     async countThreadsBefore(articleId, viewer, start) {
-      const row = await threadStarts(articleId, viewer)
+      const row = await (await threadStarts(articleId, viewer))
         .select((eb) => eb.fn.countAll<number | string | bigint>().as('count'))
         .where((eb) =>
           eb.or([eb('created_at', '<', start.createdAt), eb.and([eb('created_at', '=', start.createdAt), eb('id', '<', start.id)])]),
         )
         .executeTakeFirstOrThrow();
       return Number(row.count);
+    },
+
+    async searchComments(articleId, viewer, text, limit) {
+      const needle = foldAsciiCase(text);
+      // One row more than asked for: whether others match, without counting them all.
+      const rows = await db
+        .selectFrom('comments')
+        .selectAll()
+        .where('article_id', '=', articleId)
+        .where((eb) => visibleTo(eb, viewer))
+        .where((eb) => eb.or([eb(positionIn(engine, 'body', needle), '>', 0), eb(positionIn(engine, 'author', needle), '>', 0)]))
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(limit + 1)
+        .execute();
+      return { comments: rows.slice(0, limit).map(toComment), more: rows.length > limit };
     },
 
     async listComments(articleId) {
@@ -271,13 +309,13 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
     },
 
     atomically(keys, work) {
+      // SQLite: one connection, so works run one after another without locks, and the
+      // ones arriving together share one commit (one fsync): see group-commit.ts.
+      if (engine === 'sqlite') return inGroupCommit(db, (conn) => work(createKyselyStore(conn, engine)));
       return db.transaction().execute(async (trx) => {
-        // PostgreSQL: advisory locks held to the end of the transaction, taken in one global
-        // order so two posts can never wait on each other. SQLite: the transaction holds the
-        // process's one connection, so nothing else runs in between.
-        if (engine === 'postgres') {
-          for (const key of [...keys].sort()) await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
-        }
+        // Advisory locks held to the end of the transaction, taken in one global
+        // order so two posts can never wait on each other.
+        for (const key of [...keys].sort()) await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
         return work(createKyselyStore(trx, engine));
       });
     },

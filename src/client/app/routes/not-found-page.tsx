@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
 export const NOT_FOUND_TITLE = 'Page not found';
@@ -10,7 +10,7 @@ export function NotFoundPage() {
       <h1>{NOT_FOUND_TITLE}</h1>
       <p>There is nothing at this address. It may have moved, or the link may be mistyped.</p>
       <p>
-        <Link to="/">Go to the front page</Link>
+        <Link href="/">Go to the front page</Link>
       </p>
     </div>
   );

@@ -1,12 +1,12 @@
 // GET /api/articles/:slug. An unknown slug is an answer (null → not-found page),
 // not an error, so the server can render and dehydrate it like any other page.
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { articleSchema, type Article } from '../../../../contract/schemas';
+import type { Article } from '../../../../contract/schemas';
 import { apiRequest, isApiClientError } from '../../../lib/api-client';
 
 export async function getArticle(slug: string, signal?: AbortSignal): Promise<Article | null> {
   try {
-    return await apiRequest(`/api/articles/${encodeURIComponent(slug)}`, articleSchema, { signal });
+    return await apiRequest(`/api/articles/${encodeURIComponent(slug)}`, (s) => s.articleSchema, { signal });
   } catch (error) {
     if (isApiClientError(error) && error.status === 404) return null;
     throw error;

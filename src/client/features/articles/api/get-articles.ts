@@ -1,10 +1,10 @@
 // GET /api/articles: the front page list.
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { articleListSchema, type ArticleSummary } from '../../../../contract/schemas';
+import type { ArticleSummary } from '../../../../contract/schemas';
 import { apiRequest } from '../../../lib/api-client';
 
 export async function getArticles(signal?: AbortSignal): Promise<ArticleSummary[]> {
-  const { articles } = await apiRequest('/api/articles', articleListSchema, { signal });
+  const { articles } = await apiRequest('/api/articles', (s) => s.articleListSchema, { signal });
   return articles;
 }
 

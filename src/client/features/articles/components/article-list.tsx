@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import type { ArticleSummary } from '../../../../contract/schemas';
 import { responsesLabel } from '../../../components/responses-label';
 import { formatDay } from '../../../lib/format-date';
@@ -13,11 +13,11 @@ export function ArticleList({ articles }: { articles: ArticleSummary[] }) {
         <li key={article.slug}>
           <article className="article-summary" aria-labelledby={`summary-${article.slug}`}>
             <h2 id={`summary-${article.slug}`}>
-              <Link to={articlePath(article.slug)}>{article.title}</Link>
+              <Link href={articlePath(article.slug)}>{article.title}</Link>
             </h2>
             <p className="meta">
               By {article.author} · <time dateTime={article.publishedAt}>{formatDay(article.publishedAt)}</time> ·{' '}
-              <Link to={`${articlePath(article.slug)}#comments`}>{responsesLabel(article.commentCount)}</Link>
+              <Link href={`${articlePath(article.slug)}#comments`}>{responsesLabel(article.commentCount)}</Link>
             </p>
             <p className="excerpt">{article.excerpt}</p>
           </article>

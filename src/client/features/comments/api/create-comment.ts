@@ -3,7 +3,8 @@
 // through the outbox, so a post made offline waits for the connection instead
 // of failing (see lib/send-with-outbox).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER, postCommentResponseSchema, type Comment } from '../../../../contract/schemas';
+import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '../../../../contract/constants';
+import type { Comment } from '../../../../contract/schemas';
 import { type NewComment } from '../../../../contract/new-comment';
 import { apiRequest } from '../../../lib/api-client';
 import { getAuthorToken } from '../../../lib/author-token';
@@ -13,7 +14,8 @@ import { textToRich } from '../../../../domain/content/plain-text';
 import { clearDraft } from '../lib/drafts';
 import { useReadyOutbox } from '../lib/use-ready-outbox';
 import { sendWithOutbox } from '../lib/send-with-outbox';
-import { getCommentsQueryOptions, type ThreadComment } from './get-comments';
+import { addToThread, isInThread, replaceInThread } from '../lib/thread-cache';
+import { threadQueryKey, type ThreadComment } from './get-comments';
 
 export interface CreateCommentVariables {
   input: NewComment;
@@ -27,7 +29,7 @@ export interface CreateCommentVariables {
 }
 
 export async function createComment(slug: string, { input, idempotencyKey }: CreateCommentVariables): Promise<Comment> {
-  const { comment } = await apiRequest(`/api/articles/${encodeURIComponent(slug)}/comments`, postCommentResponseSchema, {
+  const { comment } = await apiRequest(`/api/articles/${encodeURIComponent(slug)}/comments`, (s) => s.postCommentResponseSchema, {
     method: 'POST',
     body: input,
     headers: { [IDEMPOTENCY_HEADER]: idempotencyKey, [AUTHOR_TOKEN_HEADER]: getAuthorToken() },
@@ -45,7 +47,8 @@ export const PLACEHOLDER_AVATAR = '0000000000000000';
 export function useCreateComment(slug: string) {
   const queryClient = useQueryClient();
   const outbox = useReadyOutbox();
-  const commentsKey = getCommentsQueryOptions(slug).queryKey;
+  // Every cached page list of this thread (it may start at another page than the URL's).
+  const commentsKey = threadQueryKey(slug);
 
   return useMutation({
     mutationFn: (variables: CreateCommentVariables) =>
@@ -79,7 +82,7 @@ export function useCreateComment(slug: string) {
         optimistic: true,
         idempotencyKey,
       };
-      queryClient.setQueryData(commentsKey, (old) => [...(old ?? []), optimistic]);
+      addToThread(queryClient, slug, optimistic);
       // Hand the temporary id to onError/onSuccess through the context.
       return { tempId: optimistic.id };
     },
@@ -88,18 +91,18 @@ export function useCreateComment(slug: string) {
       // taken in onMutate instead, but two forms (top-level and a reply) can post at
       // once, and a refetch can land meanwhile: the snapshot would wipe the other
       // form's entry and the fresher data. onSettled refetches the thread anyway.
-      if (context?.tempId !== undefined) queryClient.setQueryData(commentsKey, (old) => old?.filter((c) => c.id !== context.tempId));
+      if (context?.tempId !== undefined) replaceInThread(queryClient, slug, context.tempId, undefined);
     },
     onSuccess: (comment, { input, idempotencyKey }, context) => {
       // The draft is done with, unless a new one was begun meanwhile (it has its own key). Here rather
       // than in the form's own callbacks, which never run when the form is gone by then (navigation).
       clearDraft(slug, input.parentId, idempotencyKey);
-      // Swap the placeholder for the real comment now, rather than after the refetch. It is added
-      // when there is no placeholder (sent from its offer, or a refetch replaced the list meanwhile).
-      queryClient.setQueryData(commentsKey, (old = []) => {
-        const swapped = old.some((c) => c.id === context.tempId) ? old.map((c) => (c.id === context.tempId ? comment : c)) : [...old, comment];
-        return swapped.filter((c, i, all) => all.findIndex((o) => o.id === c.id) === i);
-      });
+      // Swap the placeholder for the real comment now, rather than after the refetch (dropping it when a
+      // refetch brought the real one already). It is added when there is no placeholder (sent from its
+      // offer, or a refetch replaced the page meanwhile).
+      const known = isInThread(queryClient, slug, comment.id);
+      if (context.tempId !== undefined) replaceInThread(queryClient, slug, context.tempId, known ? undefined : comment);
+      if (!isInThread(queryClient, slug, comment.id)) addToThread(queryClient, slug, comment);
     },
     onSettled: async (_comment, error) => {
       // The article's comment count changed too (front page and reader).

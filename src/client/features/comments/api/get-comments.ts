@@ -1,8 +1,13 @@
-// GET /api/articles/:slug/comments: the flat list, oldest first. The author
-// token makes the server include this browser's own comments awaiting moderation.
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { AUTHOR_TOKEN_HEADER, commentListSchema, type Comment } from '../../../../contract/schemas';
-import { apiRequest } from '../../../lib/api-client';
+// GET /api/articles/:slug/comments?page=N: one page of whole threads, oldest
+// first (src/contract/comment-page.ts); the pages a reader has opened live in one
+// infinite query. The author token makes the server include this browser's own
+// comments awaiting moderation.
+import { infiniteQueryOptions, useInfiniteQuery, type InfiniteData } from '@tanstack/react-query';
+import type { CommentPage } from '../../../../contract/comment-page';
+import { PAGE_QUERY } from '../../../../contract/paging';
+import { AUTHOR_TOKEN_HEADER } from '../../../../contract/constants';
+import type { Comment } from '../../../../contract/schemas';
+import { apiRequest, isApiClientError } from '../../../lib/api-client';
 import { getAuthorToken } from '../../../lib/author-token';
 
 /**
@@ -11,15 +16,35 @@ import { getAuthorToken } from '../../../lib/author-token';
  */
 export type ThreadComment = Comment & { optimistic?: true; idempotencyKey?: string };
 
-export async function getComments(slug: string, signal?: AbortSignal): Promise<ThreadComment[]> {
-  const { comments } = await apiRequest(`/api/articles/${encodeURIComponent(slug)}/comments`, commentListSchema, {
-    signal,
-    headers: { [AUTHOR_TOKEN_HEADER]: getAuthorToken() },
-  });
-  return comments;
+/** A page as the cache keeps it; null for a page that does not exist (say ?comments-page=99). */
+export type ThreadPage = (Omit<CommentPage, 'comments'> & { comments: ThreadComment[] }) | null;
+export type ThreadData = InfiniteData<ThreadPage, number>;
+
+/** One page by number, or the page that holds a comment (for a permalink to a comment not on screen). */
+export async function getCommentPage(slug: string, query: { page: number } | { comment: number }, signal?: AbortSignal): Promise<ThreadPage> {
+  const [name, value] = 'page' in query ? [PAGE_QUERY.page, query.page] : [PAGE_QUERY.comment, query.comment];
+  try {
+    return await apiRequest(`/api/articles/${encodeURIComponent(slug)}/comments?${name}=${value}`, (s) => s.commentPageSchema, {
+      signal,
+      headers: { [AUTHOR_TOKEN_HEADER]: getAuthorToken() },
+    });
+  } catch (error) {
+    if (isApiClientError(error) && error.code === 'not_found') return null;
+    throw error;
+  }
 }
 
-export const getCommentsQueryOptions = (slug: string) =>
-  queryOptions({ queryKey: ['articles', slug, 'comments'], queryFn: ({ signal }) => getComments(slug, signal) });
+/** Every cached page list of an article's thread, whichever page it starts at: for updates after a post. */
+export const threadQueryKey = (slug: string) => ['articles', slug, 'comments'] as const;
 
-export const useComments = (slug: string) => useQuery(getCommentsQueryOptions(slug));
+/** The thread from a first page on (the one the URL names), growing both ways by "Show more" and "Show earlier". */
+export const getCommentsQueryOptions = (slug: string, firstPage: number) =>
+  infiniteQueryOptions({
+    queryKey: [...threadQueryKey(slug), firstPage],
+    queryFn: ({ pageParam, signal }): Promise<ThreadPage> => getCommentPage(slug, { page: pageParam }, signal),
+    initialPageParam: firstPage,
+    getNextPageParam: (last: ThreadPage) => last?.page.next ?? undefined,
+    getPreviousPageParam: (first: ThreadPage) => first?.page.previous ?? undefined,
+  });
+
+export const useComments = (slug: string, firstPage: number) => useInfiniteQuery(getCommentsQueryOptions(slug, firstPage));

@@ -1,9 +1,11 @@
 // One comment as WordPress shows it: avatar, author, date as permalink, body,
 // and a reply button that opens the reply form right beneath it.
 import { memo } from 'react';
-import { isHttpUrl } from '../../../../contract/schemas';
+import { navigate } from 'wouter/use-browser-location';
+import { isHttpUrl } from '../../../../contract/constants';
 import { RichText } from '../../../components/rich-text';
 import { formatCommentDate, formatExact, formatRelative, isRecent } from '../../../lib/format-date';
+import { isPlainClick } from '../../../lib/plain-click';
 import { useHydrated } from '../../../lib/use-hydrated';
 import type { ThreadComment } from '../api/get-comments';
 import { useWaitReason } from '../lib/outbox-context';
@@ -25,7 +27,7 @@ interface CommentItemProps {
 
 // Memoised: a comment re-renders when it, its highlight or its own reply form changes.
 export const CommentItem = memo(function CommentItem({ comment, highlighted, replyOpen }: CommentItemProps) {
-  const { openReply, commentsOpen } = useReplyState();
+  const { openReply, commentsOpen, permalink } = useReplyState();
   // "3 hours ago" and the reader's time zone depend on when and where the page is
   // read: the server (and hydration) show the date in UTC, the browser then switches.
   const hydrated = useHydrated();
@@ -62,7 +64,16 @@ export const CommentItem = memo(function CommentItem({ comment, highlighted, rep
           {comment.byArticleAuthor && <span className="comment-badge">Author</span>}
         </span>
         {elementId ? (
-          <a className="comment-permalink" href={`#${elementId}`}>
+          <a
+            className="comment-permalink"
+            href={permalink(comment.id)}
+            onClick={(event) => {
+              // Shown already: only the address changes (no reload of another page of comments).
+              if (!isPlainClick(event)) return;
+              event.preventDefault();
+              navigate(permalink(comment.id));
+            }}
+          >
             {date}
           </a>
         ) : (

@@ -1,9 +1,12 @@
-// The discussion under an article: heading with the count, the nested thread,
-// comments left unsent by a closed tab, the top-level form, and the state of
-// which reply form is open.
+// The discussion under an article: heading with the count, the pages of the
+// nested thread the reader has opened, comments left unsent by a closed tab,
+// the top-level form, and the state of which reply form is open.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { useLocation } from 'react-router';
+import { navigate } from 'wouter/use-browser-location';
+import { useLocation } from 'wouter';
+import { useLocationHash } from '../../../lib/use-location-hash';
 import { buildThread } from '../../../../domain/threading';
 import { ErrorState } from '../../../components/error-state';
 import { responsesLabel } from '../../../components/responses-label';
@@ -11,15 +14,19 @@ import { Skeleton } from '../../../components/skeleton';
 import { StaleNotice } from '../../../components/stale-notice';
 import { MAX_THREAD_DEPTH } from '../../../lib/thread-depth';
 import { useHydrated } from '../../../lib/use-hydrated';
-import { useComments } from '../api/get-comments';
+import { getCommentPage, getCommentsQueryOptions, useComments, type ThreadComment } from '../api/get-comments';
 import { loadOpenReply, saveOpenReply } from '../lib/open-reply';
 import { createOpenReplyStore } from '../lib/open-reply-store';
 import type { OutboxEntry } from '../lib/outbox';
 import { commentElementId, replyButtonId, ReplyContext, type ReplyState } from '../lib/reply-context';
+import { postedCommentsKey } from '../lib/thread-cache';
+import { commentsPageHref, useRequestedCommentsPage } from '../lib/use-requested-page';
 import { useUnsentComments } from '../lib/use-unsent-comments';
 import { FormPlaceholder, LazyCommentForm, preloadCommentForm } from './lazy-comment-form';
 import { LazyUnsentComments } from './lazy-unsent-comments';
+import { LazyDiscussionSearch } from './lazy-discussion-search';
 import { CommentThread } from './comment-thread';
+import { PageLink } from './page-link';
 
 const POSTED_MESSAGE = 'Your comment was posted.';
 
@@ -56,16 +63,32 @@ interface CommentSectionProps {
 }
 
 export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSectionProps) {
-  const comments = useComments(slug);
-  const { hash } = useLocation();
+  const queryClient = useQueryClient();
+  const [articlePath] = useLocation();
+  // The page the address names is where the thread starts; it changes only to show a page not
+  // loaded yet (a permalink, Back), so following a link within what is loaded never reloads it.
+  const requested = useRequestedCommentsPage();
+  const [firstPage, setFirstPage] = useState(requested ?? 1);
+  const comments = useComments(slug, firstPage);
+  // This visit's own new threads while the last page is not loaded (see lib/thread-cache.ts).
+  const posted = useQuery({
+    queryKey: postedCommentsKey(slug),
+    queryFn: () => queryClient.getQueryData<ThreadComment[]>(postedCommentsKey(slug)) ?? [],
+    initialData: [],
+    staleTime: Infinity,
+  });
+  const hash = useLocationHash();
   // Reopen the reply form that was open before a reload, without stealing focus.
   const [reply, setReply] = useState(() => ({ to: loadOpenReply(slug), focus: false }));
   // Changing the key re-creates the message node, so a repeat is announced again.
   const [announcement, setAnnouncement] = useState({ key: 0, text: '' });
   // Bumped per form when an unsent comment is put back into it, so that form loads its draft again.
   const [formVersions, setFormVersions] = useState<ReadonlyMap<number | null, number>>(() => new Map());
-  const focusAfterPost = useRef<number | null>(null);
+  // A comment to move focus to once it is rendered: one just posted, or the first of a page just shown.
+  const focusWhenShown = useRef<number | null>(null);
   const unsent = useUnsentComments(slug);
+
+  const announce = useCallback((text: string) => setAnnouncement((previous) => ({ key: previous.key + 1, text })), []);
 
   // Fetch the form's chunk alongside the thread rather than after it.
   useEffect(() => {
@@ -77,9 +100,59 @@ export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSect
   const targetId = hydrated ? targetFromHash(hash) : null;
   const replyTo = hydrated && commentsOpen ? reply.to : null;
   // Data counts as loaded even when a later refetch failed: what is on screen stays there.
-  const loaded = comments.data !== undefined;
-  const thread = useMemo(() => buildThread(comments.data ?? [], MAX_THREAD_DEPTH), [comments.data]);
-  const placed = useMemo(() => placeUnsent(unsent, new Set(comments.data?.map((c) => c.id))), [unsent, comments.data]);
+  const pages = comments.data?.pages;
+  const loaded = pages !== undefined;
+  const missingPage = requested === null || pages?.[0] === null;
+  const onPages = useMemo(() => pages?.flatMap((page) => page?.comments ?? []) ?? [], [pages]);
+  const pageOf = useMemo(() => {
+    const byId = new Map<number, number>();
+    for (const page of pages ?? []) for (const c of page?.comments ?? []) byId.set(c.id, page!.page.number);
+    return byId;
+  }, [pages]);
+  const ownElsewhere = useMemo(() => posted.data.filter((c) => !pageOf.has(c.id)), [posted.data, pageOf]);
+  const shownIds = useMemo(() => new Set([...pageOf.keys(), ...ownElsewhere.map((c) => c.id)]), [pageOf, ownElsewhere]);
+  const thread = useMemo(() => buildThread(onPages, MAX_THREAD_DEPTH), [onPages]);
+  const ownThread = useMemo(() => buildThread(ownElsewhere, MAX_THREAD_DEPTH), [ownElsewhere]);
+  const placed = useMemo(() => placeUnsent(unsent, shownIds), [unsent, shownIds]);
+  const permalink = useCallback(
+    (commentId: number) => {
+      const page = pageOf.get(commentId);
+      // An own comment whose page is not loaded: the fragment alone, which the section resolves.
+      return page === undefined ? `#${commentElementId(commentId)}` : commentsPageHref(articlePath, page, commentId);
+    },
+    [pageOf, articlePath],
+  );
+
+  // Back, Forward or a link to a page that is not loaded: start the thread there (adjusted while
+  // rendering, as React advises for state that follows a changed input).
+  const [seenRequest, setSeenRequest] = useState(requested);
+  if (requested !== seenRequest) {
+    setSeenRequest(requested);
+    if (requested !== null && !pages?.some((page) => page?.page.number === requested)) setFirstPage(requested);
+  }
+
+  // A permalink to a comment on another page (#comment-ID, say from an email or a search engine):
+  // ask which page holds it, show that page, and put its address in the location bar.
+  const targetShown = targetId !== null && shownIds.has(targetId);
+  useEffect(() => {
+    if (!loaded || targetId === null || targetShown) return;
+    let current = true;
+    getCommentPage(slug, { comment: targetId }).then(
+      (page) => {
+        if (!current) return;
+        if (!page) return announce('The comment this link points to is not here any more.');
+        const number = page.page.number;
+        queryClient.setQueryData(getCommentsQueryOptions(slug, number).queryKey, { pages: [page], pageParams: [number] });
+        setFirstPage(number);
+        navigate(commentsPageHref(articlePath, number, targetId), { replace: true });
+      },
+      () => current && announce('We could not load the comment this link points to.'),
+    );
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per target; announce and the path are stable
+  }, [loaded, targetId, targetShown, slug]);
 
   // The thread arrives after the page, so the browser could not scroll to a
   // #comment-ID permalink (or #comments) itself: do it once the target exists.
@@ -89,14 +162,15 @@ export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSect
     const id = idFromFragment(fragment);
     const element = id === null ? null : document.getElementById(id);
     if (element && typeof element.scrollIntoView === 'function') element.scrollIntoView({ block: 'start' });
-  }, [loaded, fragment]);
+  }, [loaded, fragment, targetShown]);
 
-  // After a post, take the person to their new comment once it is rendered.
+  // After a post, take the person to their new comment once it is rendered; after "Show more",
+  // to the first comment that came.
   useEffect(() => {
-    if (focusAfterPost.current === null) return;
-    const element = document.getElementById(commentElementId(focusAfterPost.current));
+    if (focusWhenShown.current === null) return;
+    const element = document.getElementById(commentElementId(focusWhenShown.current));
     if (!element) return;
-    focusAfterPost.current = null;
+    focusWhenShown.current = null;
     element.focus();
   });
 
@@ -118,8 +192,6 @@ export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSect
     [slug],
   );
 
-  const announce = useCallback((text: string) => setAnnouncement((previous) => ({ key: previous.key + 1, text })), []);
-
   const onPosted = useCallback(
     (commentId: number, parentId: number | null) => {
       // Close the reply form that posted; a top-level post leaves an open reply form alone.
@@ -128,10 +200,19 @@ export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSect
         setReply((previous) => (previous.to === parentId ? { to: null, focus: false } : previous));
       }
       announce(POSTED_MESSAGE);
-      focusAfterPost.current = commentId;
+      focusWhenShown.current = commentId;
     },
     [slug, announce],
   );
+
+  const loadPage = async (direction: 'next' | 'previous') => {
+    const result = await (direction === 'next' ? comments.fetchNextPage() : comments.fetchPreviousPage());
+    const all = result.data?.pages ?? [];
+    const page = direction === 'next' ? all[all.length - 1] : all[0];
+    if (result.isError || !page) return;
+    focusWhenShown.current = page.comments[0]?.id ?? null;
+    announce(`Comments of page ${page.page.number} shown.`);
+  };
 
   const formVersion = useCallback((parentId: number | null) => formVersions.get(parentId) ?? 0, [formVersions]);
 
@@ -149,32 +230,75 @@ export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSect
   useLayoutEffect(() => openReplyStore.set({ to: replyTo, focus: reply.focus }), [openReplyStore, replyTo, reply.focus]);
 
   const replyState = useMemo<ReplyState>(
-    () => ({ openReplyStore, commentsOpen, openReply, cancelReply, onPosted, announce, formVersion, reopenForm }),
-    [openReplyStore, commentsOpen, openReply, cancelReply, onPosted, announce, formVersion, reopenForm],
+    () => ({ openReplyStore, commentsOpen, openReply, cancelReply, onPosted, announce, formVersion, reopenForm, permalink }),
+    [openReplyStore, commentsOpen, openReply, cancelReply, onPosted, announce, formVersion, reopenForm, permalink],
   );
   // Only a top-level form that was given an unsent comment back takes focus when it mounts.
   const topVersion = formVersion(null);
 
-  const count = comments.data?.length ?? 0;
+  // Every comment of the discussion, on all pages, and the reader's own still on their way.
+  const firstLoaded = pages?.find((page) => page !== null);
+  const count = (firstLoaded?.total ?? 0) + [...onPages, ...ownElsewhere].filter((c) => c.optimistic).length;
+  const first = pages?.[0];
+  const last = pages?.[pages.length - 1];
+  const pageLink = (direction: 'previous' | 'next') => {
+    const page = direction === 'next' ? last?.page.next : first?.page.previous;
+    if (!page) return null;
+    const [loading, failed] =
+      direction === 'next'
+        ? [comments.isFetchingNextPage, comments.isFetchNextPageError]
+        : [comments.isFetchingPreviousPage, comments.isFetchPreviousPageError];
+    return (
+      <PageLink
+        direction={direction}
+        href={commentsPageHref(articlePath, page)}
+        loading={loading}
+        failed={failed}
+        onLoad={() => void loadPage(direction)}
+      />
+    );
+  };
   return (
     <ReplyContext.Provider value={replyState}>
       <section className="comments" id="comments" aria-labelledby="comments-title">
         {/* tabIndex -1: focus comes here when a "Not sent yet" offer it was on is discarded. */}
         <h2 id="comments-title" tabIndex={-1}>
           {/* "No responses yet" would promise more where no more can come. */}
-          {loaded ? (count === 0 ? (commentsOpen ? responsesLabel(0) : 'No responses') : `${responsesLabel(count)} to “${articleTitle}”`) : 'Responses'}
+          {loaded && !missingPage
+            ? count === 0
+              ? commentsOpen
+                ? responsesLabel(0)
+                : 'No responses'
+              : `${responsesLabel(count)} to “${articleTitle}”`
+            : 'Responses'}
         </h2>
-        {loaded && comments.isError && (
+        {hydrated && (first?.page.previous || last?.page.next) && <LazyDiscussionSearch slug={slug} articlePath={articlePath} />}
+        {loaded && comments.isError && !comments.isFetchNextPageError && !comments.isFetchPreviousPageError && (
           <StaleNotice message="We could not check for new comments." onRetry={() => void comments.refetch()} />
         )}
-        {comments.isPending ? (
+        {missingPage ? (
+          <p className="missing-page">
+            There is no such page of comments. <a href={commentsPageHref(articlePath, 1)}>Go to the first page of comments</a>.
+          </p>
+        ) : comments.isPending ? (
           <Skeleton label="Loading comments" lines={3} heading={false} />
         ) : !loaded ? (
           <ErrorState message="We could not load the comments." onRetry={() => void comments.refetch()} />
         ) : count === 0 ? (
           commentsOpen && <p className="empty-thread">Be the first to reply.</p>
         ) : (
-          <CommentThread slug={slug} nodes={thread} targetId={targetId} unsent={placed.replies} />
+          <>
+            {pageLink('previous')}
+            <CommentThread
+              slug={slug}
+              nodes={thread}
+              targetId={targetId}
+              unsent={placed.replies}
+              start={first?.page.threadsBefore ? first.page.threadsBefore + 1 : undefined}
+            />
+            {pageLink('next')}
+            {ownThread.length > 0 && <CommentThread slug={slug} nodes={ownThread} targetId={targetId} unsent={placed.replies} />}
+          </>
         )}
         {!comments.isPending && <LazyUnsentComments entries={placed.top} />}
         {/* Not rendered on the server (drafts and saved details live in this browser only): its place is kept instead. */}

@@ -20,14 +20,16 @@ interface ThreadProps {
   /** Replies left unsent by a closed tab, by parent: offered where they would appear. */
   unsent: ReadonlyMap<number, OutboxEntry[]>;
   depth?: number;
+  /** The number of the first entry, when earlier pages of the discussion are not shown. */
+  start?: number;
 }
 
 /** Lets the stylesheet know how far in a list is (see comments.css); deeper than 9 shares one class. */
 const depthClass = (depth: number) => (depth <= 9 ? `depth-${depth}` : 'depth-deep');
 
-export const CommentThread = memo(function CommentThread({ slug, nodes, targetId, unsent, depth = 1 }: ThreadProps) {
+export const CommentThread = memo(function CommentThread({ slug, nodes, targetId, unsent, depth = 1, start }: ThreadProps) {
   return (
-    <ol className={depth === 1 ? 'comment-list' : `comment-list children ${depthClass(depth)}`}>
+    <ol className={depth === 1 ? 'comment-list' : `comment-list children ${depthClass(depth)}`} start={start}>
       {nodes.map((node) => (
         <ThreadEntry key={node.comment.id} slug={slug} node={node} targetId={targetId} unsent={unsent} depth={depth} />
       ))}
@@ -41,7 +43,7 @@ const ThreadEntry = memo(function ThreadEntry({
   targetId,
   unsent,
   depth,
-}: Omit<ThreadProps, 'nodes' | 'depth'> & { node: ThreadNode<ThreadComment>; depth: number }) {
+}: Omit<ThreadProps, 'nodes' | 'depth' | 'start'> & { node: ThreadNode<ThreadComment>; depth: number }) {
   const { openReplyStore, cancelReply, formVersion } = useReplyState();
   const form = useReplyFormState(openReplyStore, comment.id);
   return (

@@ -18,6 +18,8 @@ export interface ReplyState {
   formVersion: (parentId: number | null) => number;
   /** Shows the form for parentId afresh from its draft, with focus in it. */
   reopenForm: (parentId: number | null) => void;
+  /** A comment's address: its page of the discussion and its fragment. */
+  permalink: (commentId: number) => string;
 }
 
 export const ReplyContext = createContext<ReplyState | null>(null);
