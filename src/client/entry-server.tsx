@@ -39,10 +39,9 @@ export function render(url: string, data: RenderData): RenderResult {
       queryClient.setQueryData(getArticleQueryOptions(slug).queryKey, data.article);
       const firstPage = requestedCommentsPage(search);
       if (data.comments !== undefined && firstPage !== null) {
-        // Marked as old on purpose: the browser refetches at once with its author
-        // token, to add this reader's own comments that await moderation.
+        // What everyone sees; a browser that has posted refetches it at once (get-comments.ts).
         const pages = { pages: [data.comments], pageParams: [firstPage] };
-        queryClient.setQueryData(getCommentsQueryOptions(slug, firstPage).queryKey, pages, { updatedAt: 0 });
+        queryClient.setQueryData(getCommentsQueryOptions(slug, firstPage).queryKey, pages);
       }
       // The article, saying there is no such page of its comments (a crawler should drop the address).
       if (data.comments === null || firstPage === null) status = 404;

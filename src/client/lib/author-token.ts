@@ -12,3 +12,6 @@ export function getAuthorToken(): string {
   writeString(KEY, token);
   return token;
 }
+
+/** Whether this browser ever made its token, i.e. may have comments of its own awaiting moderation. */
+export const hasAuthorToken = (): boolean => Boolean(readString(KEY));

@@ -8,7 +8,7 @@ import { PAGE_QUERY } from '../../../../contract/paging';
 import { AUTHOR_TOKEN_HEADER } from '../../../../contract/constants';
 import type { Comment } from '../../../../contract/schemas';
 import { apiRequest, isApiClientError } from '../../../lib/api-client';
-import { getAuthorToken } from '../../../lib/author-token';
+import { getAuthorToken, hasAuthorToken } from '../../../lib/author-token';
 
 /**
  * A comment in the cache; optimistic ones exist only here until the server answers,
@@ -47,4 +47,11 @@ export const getCommentsQueryOptions = (slug: string, firstPage: number) =>
     getPreviousPageParam: (first: ThreadPage) => first?.page.previous ?? undefined,
   });
 
-export const useComments = (slug: string, firstPage: number) => useInfiniteQuery(getCommentsQueryOptions(slug, firstPage));
+export const useComments = (slug: string, firstPage: number) =>
+  useInfiniteQuery({
+    ...getCommentsQueryOptions(slug, firstPage),
+    // The server's page shows what everyone sees. A browser that has posted may have comments
+    // awaiting moderation that only its token shows: it asks again at once. Others read on
+    // without a request, or a re-render, right after the page loads.
+    refetchOnMount: () => (hasAuthorToken() ? 'always' : true),
+  });
