@@ -127,7 +127,7 @@ export async function serverComparisons({ work, www, nginx, paragraphs }: Server
     const [ours, jsonServerResult, nginxResult, nginxPrecompressed] = results;
     lines.push('## Big threads: the comment server against json-server and nginx (`npm run bench -- --big`)', '');
     lines.push(
-      `(a) The comment list of a 500-comment article (${listed} comments in the answer, ${kb(list.body.length)} uncompressed): \`wrk ${WRK.join(' ')}\` on loopback, 2 s of warm-up first; ` +
+      `(a) The comment list of a 500-comment article (${listed} comments in the answer, ${kb(list.body.length)} uncompressed): \`wrk ${WRK.slice(0, -2).join(' ')} -H '${WRK[WRK.length - 1]}'\` on loopback, 2 s of warm-up first; ` +
         'wrk, the server and the yardstick share the machine\'s CPUs. json-server pretty-prints the body it is given.',
       '',
     );
