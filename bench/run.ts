@@ -2,7 +2,7 @@
 // machine and reported as ratios to a baseline measured in the same run.
 // Results go to BENCHMARKS.md. Nothing here is asserted by the tests.
 import { execSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { buildThread } from '../src/domain/threading';
@@ -20,18 +20,20 @@ const log = (line = '') => {
 };
 
 
-/** The commit before rich content (issue 6): its reader had no formatting and no preview. */
-const BEFORE_RICH_CONTENT = '8c20b1e';
+/** The commit before the speed work of issue 8 (react-router, zod up front, the whole thread in one page). */
+const BEFORE_SPEED_WORK = 'fc1b07c';
 
 /**
  * The up-front JS of an earlier commit, built in this run the same way (a git
- * worktree sharing this node_modules); undefined where the history is missing.
+ * worktree with the dependencies of its own lockfile, install scripts skipped:
+ * the client build needs no native module); undefined when it cannot be built
+ * (say, a shallow clone without that commit).
  */
 function upFrontJsAt(ref: string): number | undefined {
   const root = mkdtempSync(join(tmpdir(), 'colloquy-before-'));
   try {
     execSync(`git worktree add --detach ${root} ${ref}`, { stdio: 'ignore' });
-    symlinkSync(join(process.cwd(), 'node_modules'), join(root, 'node_modules'));
+    execSync('npm ci --ignore-scripts --no-audit --no-fund', { cwd: root, stdio: 'ignore' });
     execSync('npx vite build --logLevel silent', { cwd: root, stdio: 'ignore', env: { ...process.env, VITE_API_URL: '/' } });
     return bundleSizes(join(root, 'dist', 'client')).critical;
   } catch {
@@ -140,12 +142,11 @@ async function main() {
       'The form (react-hook-form) loads after, preloaded with the thread; the static demo also loads the MSW mock, which a real deployment never does.',
   );
   log();
-  const before = upFrontJsAt(BEFORE_RICH_CONTENT);
+  const before = upFrontJsAt(BEFORE_SPEED_WORK);
   log(
-    'Rich content (formatted articles and comments) moved no parser into the reader: ' +
-      (before === undefined
-        ? `(commit ${BEFORE_RICH_CONTENT} is not in this clone's history, so the before figure is missing) `
-        : `up-front JS before it (commit ${BEFORE_RICH_CONTENT}, built in this run) ${kb(before)}, now ${kb(serverBuild.critical)} (+${kb(serverBuild.critical - before)}: the renderer, the document's schema, and the hooks of the offline outbox and stale-data notices added since). `) +
+    (before === undefined
+      ? `Before the speed work (commit ${BEFORE_SPEED_WORK}) the figure is missing: that commit could not be built here. `
+      : `Before the speed work (commit ${BEFORE_SPEED_WORK}, built in this run from its own lockfile): ${kb(before)}; now ${kb(serverBuild.critical)} (${kb(serverBuild.critical - before)}: wouter instead of react-router, zod and the schemas loaded with the first request). `) +
       `The Markdown pipeline (${kb(serverBuild.preview)}) loads only when someone presses Preview; the outbox itself with the form.`,
   );
   log();
@@ -240,15 +241,15 @@ async function main() {
     }
     const etag = (await fetch(`${base}${comments}`)).headers.get('etag') ?? '';
     await run([
-      { name: 'GET comments (502), uncompressed, 200', path: comments, headers: IDENTITY },
-      { name: 'GET comments (502), brotli, 200', path: comments, headers: BR },
-      { name: 'GET comments (502), gzip, 200', path: comments, headers: GZIP },
-      { name: 'GET comments (502), brotli, with an author token, 200', path: comments, headers: { ...BR, 'X-Author-Token': 'bench-reader-token' } },
-      { name: 'GET comments (502), If-None-Match, 304', path: comments, headers: { ...BR, 'If-None-Match': etag } },
-      { name: 'reader page, 502 comments, first render, uncompressed', ...uncached(IDENTITY), total: 200 },
-      { name: 'reader page, 502 comments, first render, brotli', ...uncached(BR), total: 200 },
-      { name: 'reader page, 502 comments, micro-cached, uncompressed', path: page, headers: IDENTITY },
-      { name: 'reader page, 502 comments, micro-cached, brotli', path: page, headers: BR },
+      { name: 'GET comments (502, page 1), uncompressed, 200', path: comments, headers: IDENTITY },
+      { name: 'GET comments (502, page 1), brotli, 200', path: comments, headers: BR },
+      { name: 'GET comments (502, page 1), gzip, 200', path: comments, headers: GZIP },
+      { name: 'GET comments (502, page 1), brotli, with an author token, 200', path: comments, headers: { ...BR, 'X-Author-Token': 'bench-reader-token' } },
+      { name: 'GET comments (502, page 1), If-None-Match, 304', path: comments, headers: { ...BR, 'If-None-Match': etag } },
+      { name: 'reader page, 502 comments (page 1: 50 threads), first render, uncompressed', ...uncached(IDENTITY), total: 200 },
+      { name: 'reader page, 502 comments (page 1: 50 threads), first render, brotli', ...uncached(BR), total: 200 },
+      { name: 'reader page, 502 comments (page 1: 50 threads), micro-cached, uncompressed', path: page, headers: IDENTITY },
+      { name: 'reader page, 502 comments (page 1: 50 threads), micro-cached, brotli', path: page, headers: BR },
     ]);
     let n = 0;
     const post = await load(
@@ -274,12 +275,12 @@ async function main() {
     log();
     log('| comparison | ratio |');
     log('|---|---|');
-    log(`| reader page, first render: 2 comments vs 502 (req/s) | ${ratio('reader page, 2 comments, first render', 'reader page, 502 comments, first render, brotli')} |`);
-    log(`| reader page, 502 comments: micro-cached vs first render (req/s, brotli) | ${ratio('reader page, 502 comments, micro-cached, brotli', 'reader page, 502 comments, first render, brotli')} |`);
-    log(`| reader page, 502 comments: micro-cached vs first render (req/s, uncompressed) | ${ratio('reader page, 502 comments, micro-cached, uncompressed', 'reader page, 502 comments, first render, uncompressed')} |`);
+    log(`| reader page, first render: 2 comments vs page 1 of 502 (req/s) | ${ratio('reader page, 2 comments, first render', 'reader page, 502 comments (page 1: 50 threads), first render, brotli')} |`);
+    log(`| reader page, 502 comments (page 1: 50 threads): micro-cached vs first render (req/s, brotli) | ${ratio('reader page, 502 comments (page 1: 50 threads), micro-cached, brotli', 'reader page, 502 comments (page 1: 50 threads), first render, brotli')} |`);
+    log(`| reader page, 502 comments (page 1: 50 threads): micro-cached vs first render (req/s, uncompressed) | ${ratio('reader page, 502 comments (page 1: 50 threads), micro-cached, uncompressed', 'reader page, 502 comments (page 1: 50 threads), first render, uncompressed')} |`);
     log(`| reader page, 2 comments: micro-cached vs first render (req/s) | ${ratio('reader page, 2 comments, micro-cached', 'reader page, 2 comments, first render')} |`);
-    log(`| comments (502): 304 vs 200 brotli (req/s) | ${ratio('GET comments (502), If-None-Match, 304', 'GET comments (502), brotli, 200')} |`);
-    log(`| comments (502): brotli vs uncompressed (req/s) | ${ratio('GET comments (502), brotli, 200', 'GET comments (502), uncompressed, 200')} |`);
+    log(`| comments (502, page 1): 304 vs 200 brotli (req/s) | ${ratio('GET comments (502, page 1), If-None-Match, 304', 'GET comments (502, page 1), brotli, 200')} |`);
+    log(`| comments (502, page 1): brotli vs uncompressed (req/s) | ${ratio('GET comments (502, page 1), brotli, 200', 'GET comments (502, page 1), uncompressed, 200')} |`);
     log(`| main JS asset: precompressed brotli vs uncompressed (req/s) | ${ratio('GET the main JS asset, brotli (precompressed)', 'GET the main JS asset, uncompressed')} |`);
     log();
     log('A 200 for the comment list is served from the list kept per article version (rebuilt once per change), so a 304 saves bytes rather than work; with an author token the server also checks for that author\'s pending comments.');
@@ -287,8 +288,8 @@ async function main() {
     log('| bytes on the wire | uncompressed | gzip | brotli | brotli / uncompressed |');
     log('|---|---|---|---|---|');
     log(`| reader page, 2 comments | ${kb(small.page)} | | ${kb(small.pageBr)} | ${(small.pageBr / small.page).toFixed(3)} |`);
-    log(`| reader page, 502 comments | ${kb(large.page)} | ${kb(large.pageGz)} | ${kb(large.pageBr)} | ${(large.pageBr / large.page).toFixed(3)} |`);
-    log(`| comments (502) JSON | ${kb(list.raw)} | ${kb(list.gz)} | ${kb(list.br)} | ${(list.br / list.raw).toFixed(3)} |`);
+    log(`| reader page, 502 comments (page 1: 50 threads) | ${kb(large.page)} | ${kb(large.pageGz)} | ${kb(large.pageBr)} | ${(large.pageBr / large.page).toFixed(3)} |`);
+    log(`| comments (502, page 1) JSON | ${kb(list.raw)} | ${kb(list.gz)} | ${kb(list.br)} | ${(list.br / list.raw).toFixed(3)} |`);
     log(`| main JS asset | ${kb(js.raw)} | ${kb(js.gz)} | ${kb(js.br)} | ${(js.br / js.raw).toFixed(3)} |`);
     log();
     log('## Server memory');
