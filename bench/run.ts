@@ -92,12 +92,17 @@ function lighthouse(url: string) {
   });
   const report = JSON.parse(readFileSync(out, 'utf8')) as {
     categories: Record<string, { score: number }>;
-    audits: Record<string, { displayValue?: string }>;
+    audits: Record<string, { displayValue?: string; numericValue?: number }>;
   };
   rmSync(out, { force: true });
   const score = (name: string) => Math.round(report.categories[name].score * 100);
   const metric = (name: string) => report.audits[name].displayValue ?? '';
-  return `${score('performance')} | ${score('accessibility')} | ${score('best-practices')} | ${score('seo')} | ${metric('first-contentful-paint')} | ${metric('largest-contentful-paint')} | ${metric('total-blocking-time')} | ${metric('cumulative-layout-shift')}`;
+  return {
+    row: `${score('performance')} | ${score('accessibility')} | ${score('best-practices')} | ${score('seo')} | ${metric('first-contentful-paint')} | ${metric('largest-contentful-paint')} | ${metric('total-blocking-time')} | ${metric('cumulative-layout-shift')}`,
+    scores: ['performance', 'accessibility', 'best-practices', 'seo'].map(score),
+    lcpMs: report.audits['largest-contentful-paint'].numericValue ?? NaN,
+    tbtMs: report.audits['total-blocking-time'].numericValue ?? NaN,
+  };
 }
 
 async function idleRss(args: string[]): Promise<number> {
@@ -184,8 +189,19 @@ async function main() {
     log();
     log('| page | performance | accessibility | best practices | SEO | first contentful paint | largest contentful paint | total blocking time | layout shift |');
     log('|---|---|---|---|---|---|---|---|---|');
-    log(`| front page | ${lighthouse(`${base}/`)} |`);
-    log(`| reader, the seed article with 2 comments | ${lighthouse(`${base}/articles/${SLUG}`)} |`);
+    log(`| front page | ${lighthouse(`${base}/`).row} |`);
+    const reader = lighthouse(`${base}/articles/${SLUG}`);
+    log(`| reader, the seed article with 2 comments | ${reader.row} |`);
+    log();
+    const [performance, ...others] = reader.scores;
+    const met = (ok: boolean) => (ok ? 'met' : 'missed');
+    log(
+      `Targets on the reader (issue 8): performance ≥ 98: ${performance} (${met(performance >= 98)}); accessibility, best practices, SEO 100: ${others.join(', ')} (${met(others.every((x) => x === 100))}); ` +
+        `LCP ≤ 1.2 s: ${(reader.lcpMs / 1000).toFixed(2)} s (${met(reader.lcpMs <= 1200)}, ${(reader.lcpMs / 1200).toFixed(2)}×); TBT ≤ 50 ms: ${reader.tbtMs.toFixed(0)} ms (${met(reader.tbtMs <= 50)}, ${(reader.tbtMs / 50).toFixed(1)}×). ` +
+        'Where missed, why: Lighthouse multiplies the main-thread time it observes on this machine by 4; evaluating the up-front JS (react-dom is 63 of its KB) is one task of about 50–60 ms here before that factor, ' +
+        'so total blocking time alone keeps the score under 98; LCP is the article text, painted once the HTML and the JS requested with it have come in over the simulated slow 4G. ' +
+        'Deferring the app until after the first paint (tried: a 1.4 KB entry that imports the rest after a frame) moved first paint by less than the noise and put the bundle over its 90 KB budget, so it was not kept.',
+    );
     log();
     const asset = readdirSync('dist/client/assets')
       .filter((f) => f.endsWith('.js'))
