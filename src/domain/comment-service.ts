@@ -173,13 +173,6 @@ export function createCommentService(store: CommentStore, options: ServiceOption
       return { ...toSummary(article, count), content: article.content, commentsOpen: article.commentsOpen };
     },
 
-    /** Every comment the viewer sees, on all pages: approved, and their own awaiting moderation. */
-    async listComments(slug: string, viewer: { authorToken?: string } = {}): Promise<Comment[]> {
-      const article = await requireArticle(slug);
-      const seen = viewerOf(viewer);
-      return (await store.listComments(article.id)).filter((c) => isVisibleTo(seen, c)).map(toPublicComment);
-    },
-
     /** One page of the discussion as this viewer sees it (see src/contract/comment-page.ts). */
     async listCommentPage(slug: string, request: PageRequest, viewer: { authorToken?: string } = {}): Promise<CommentPage> {
       const article = await requireArticle(slug);

@@ -2,7 +2,7 @@
 // A snapshot callback lets the browser mock persist its data between reloads.
 import type { CommentStatus } from '../contract/schemas';
 import { comparable } from './comparable';
-import { foldAsciiCase, isVisibleTo, type ArticleRecord, type CommentRecord, type CommentStore, type NewArticleRecord, type NewCommentRecord, type Viewer } from './store';
+import { byThreadOrder, foldAsciiCase, isVisibleTo, type ArticleRecord, type CommentRecord, type CommentStore, type NewArticleRecord, type NewCommentRecord, type Viewer } from './store';
 
 export interface MemorySnapshot {
   articles: ArticleRecord[];
@@ -21,8 +21,6 @@ export function createMemoryStore(
   // One browser tab, one thread: a queue is lock enough.
   let queue: Promise<unknown> = Promise.resolve();
 
-  const byThreadOrder = (a: Pick<CommentRecord, 'createdAt' | 'id'>, b: Pick<CommentRecord, 'createdAt' | 'id'>) =>
-    a.createdAt.localeCompare(b.createdAt) || a.id - b.id;
   const visibleOn = (articleId: number, viewer: Viewer) =>
     comments.filter((c) => c.articleId === articleId && isVisibleTo(viewer, c)).sort(byThreadOrder);
   /** Visible comments with no parent, or one the viewer does not see. */

@@ -58,6 +58,10 @@ export const isVisibleTo = (viewer: Viewer, comment: Pick<CommentRecord, 'status
   comment.status === 'approved' ||
   (comment.status === 'pending' && viewer.authorTokenHash !== undefined && comment.authorTokenHash === viewer.authorTokenHash);
 
+/** Thread order, every store's: oldest first; the id settles comments of the same second. */
+export const byThreadOrder = (a: Pick<CommentRecord, 'createdAt' | 'id'>, b: Pick<CommentRecord, 'createdAt' | 'id'>) =>
+  a.createdAt.localeCompare(b.createdAt) || a.id - b.id;
+
 /**
  * Search's case-folding: ASCII letters only, the same in every store (SQLite's lower() folds
  * no other letters, and PostgreSQL's would depend on the database's locale). Enough for

@@ -46,7 +46,7 @@ describe('comment service', () => {
     await seedStore(store, 'test-secret');
     const [article] = await service.listArticles();
     expect(article).toMatchObject({ slug: SEED_SLUG, commentCount: 2 });
-    expect(await service.listComments(SEED_SLUG)).toHaveLength(2);
+    expect((await service.listCommentPage(SEED_SLUG, {})).comments).toHaveLength(2);
   });
 
   it('creates a public comment without the email and with a keyed avatar', async () => {
@@ -65,7 +65,7 @@ describe('comment service', () => {
     const first = await service.postComment(SEED_SLUG, reply(), context);
     const second = await service.postComment(SEED_SLUG, reply(), context);
     expect(second).toEqual({ comment: first.comment, created: false });
-    expect(await service.listComments(SEED_SLUG)).toHaveLength(3);
+    expect((await service.listCommentPage(SEED_SLUG, {})).comments).toHaveLength(3);
   });
 
   it('refuses the same idempotency key with other content instead of dropping the new text', async () => {
@@ -82,7 +82,7 @@ describe('comment service', () => {
     const { comment, created } = await service.postComment(SEED_SLUG, reply(), { clientKey: 'a', idempotencyKey: seedKey });
     expect(created).toBe(true);
     expect(comment.content).toEqual([{ t: 'p', c: ['A thoughtful reply.'] }]);
-    expect(await service.listComments(SEED_SLUG)).toHaveLength(3);
+    expect((await service.listCommentPage(SEED_SLUG, {})).comments).toHaveLength(3);
   });
 
   it('answers two identical requests racing on one key with one comment, even under flood control', async () => {
@@ -150,9 +150,9 @@ describe('comment service', () => {
     const { service } = await setup({ moderation: true });
     const { comment } = await service.postComment(SEED_SLUG, reply(), { clientKey: 'a', authorToken: 'token-of-ada' });
     expect(comment.status).toBe('pending');
-    expect(await service.listComments(SEED_SLUG)).toHaveLength(2);
-    expect(await service.listComments(SEED_SLUG, { authorToken: 'someone-else' })).toHaveLength(2);
-    const own = await service.listComments(SEED_SLUG, { authorToken: 'token-of-ada' });
+    expect((await service.listCommentPage(SEED_SLUG, {})).comments).toHaveLength(2);
+    expect((await service.listCommentPage(SEED_SLUG, {}, { authorToken: 'someone-else' })).comments).toHaveLength(2);
+    const own = (await service.listCommentPage(SEED_SLUG, {}, { authorToken: 'token-of-ada' })).comments;
     expect(own.map((c) => c.status)).toEqual(['approved', 'approved', 'pending']);
     await service.moderate(comment.id, 'approve');
     expect((await service.getArticle(SEED_SLUG)).commentCount).toBe(3);
@@ -183,11 +183,11 @@ describe('comment service', () => {
 
   it('moves replies up when their parent is deleted', async () => {
     const { service } = await setup();
-    const [first] = await service.listComments(SEED_SLUG);
+    const [first] = (await service.listCommentPage(SEED_SLUG, {})).comments;
     const { comment: child } = await service.postComment(SEED_SLUG, reply({ parentId: first.id }), { clientKey: 'a' });
     const { comment: grandchild } = await service.postComment(SEED_SLUG, reply({ parentId: child.id, body: 'Deeper' }), { clientKey: 'a' });
     await service.moderate(child.id, 'delete');
-    const after = await service.listComments(SEED_SLUG);
+    const after = (await service.listCommentPage(SEED_SLUG, {})).comments;
     expect(after.find((c) => c.id === grandchild.id)?.parentId).toBe(first.id);
     await expect(service.moderate(child.id, 'delete')).rejects.toMatchObject({ code: 'not_found' });
   });

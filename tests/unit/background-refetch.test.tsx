@@ -66,5 +66,5 @@ test('posting while the server is unreachable keeps the page and says so in the 
   down = false;
   act(() => window.dispatchEvent(new Event('online')));
   await screen.findByText('Your comment was posted.');
-  expect((await backend.service.listComments(SLUG)).filter((c) => c.author === 'Uma')).toHaveLength(1);
+  expect((await backend.service.listCommentPage(SLUG, {})).comments.filter((c) => c.author === 'Uma')).toHaveLength(1);
 });

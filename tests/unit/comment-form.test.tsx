@@ -39,7 +39,7 @@ test('a javascript: website is rejected and nothing is posted', async () => {
   const website = within(form).getByRole('textbox', { name: 'Website' });
   await waitFor(() => expect(website).toHaveFocus());
   expect(website).toHaveAccessibleDescription('Please enter a website address starting with http:// or https://.');
-  expect(await backend.service.listComments(SLUG)).toHaveLength(2);
+  expect((await backend.service.listCommentPage(SLUG, {})).comments).toHaveLength(2);
 });
 
 test('a reply posted in place appears nested under its parent, first as Posting… then for real', async () => {
@@ -153,7 +153,7 @@ test('a failed post keeps every character, then the retry posts exactly one comm
   expect(posted).toBeInTheDocument();
   expect(within(form).queryByRole('alert')).not.toBeInTheDocument();
   expect(within(form).getByRole('textbox', { name: 'Comment' })).toHaveValue('');
-  const stored = await backend.service.listComments(SLUG);
+  const stored = (await backend.service.listCommentPage(SLUG, {})).comments;
   expect(stored).toHaveLength(3);
   expect(stored.filter((c) => c.author === 'Ben')).toHaveLength(1);
   expect(screen.getAllByRole('article', { name: 'Ben' })).toHaveLength(1);
@@ -211,7 +211,7 @@ test('the same draft is posted with the same idempotency key after a lost answer
   await user.click(within(form).getByRole('button', { name: 'Post Comment' }));
   // A lost answer is a lost connection: the comment waits, and the form says so.
   expect(await within(form).findByText(/We could not reach the server\. .*will be sent when the connection returns\./)).toBeInTheDocument();
-  expect(await backend.service.listComments(SLUG)).toHaveLength(3);
+  expect((await backend.service.listCommentPage(SLUG, {})).comments).toHaveLength(3);
   closeTab();
 
   const again = renderAt(`/articles/${SLUG}`);
@@ -221,7 +221,7 @@ test('the same draft is posted with the same idempotency key after a lost answer
   expect(within(screen.getByRole('form', { name: 'Leave a Reply' })).getByRole('textbox', { name: 'Comment' })).toHaveValue('');
   await again.user.click(within(offer).getByRole('button', { name: 'Send now' }));
   await screen.findByText('Your comment was posted.');
-  expect(await backend.service.listComments(SLUG)).toHaveLength(3);
+  expect((await backend.service.listCommentPage(SLUG, {})).comments).toHaveLength(3);
   expect(keys).toEqual([key, key]);
   expect(localStorage.getItem(`colloquy:draft:${SLUG}:top`)).toBeNull();
   expect(Object.keys(localStorage).filter((k) => k.startsWith('colloquy:outbox:'))).toEqual([]);
@@ -269,5 +269,5 @@ test('a double-click posts once', async () => {
   await user.dblClick(within(form).getByRole('button', { name: 'Post Comment' }));
   expect(screen.getAllByRole('article', { name: 'Gus' })).toHaveLength(1);
   await screen.findByRole('button', { name: 'Reply to Gus' });
-  expect(await backend.service.listComments(SLUG)).toHaveLength(3);
+  expect((await backend.service.listCommentPage(SLUG, {})).comments).toHaveLength(3);
 });

@@ -89,7 +89,7 @@ test('posting offline says so at once, waits as "Waiting for a connection…", a
   setOnline(true);
   await screen.findByText('Your comment was posted.');
   expect(posts).toEqual([key]);
-  expect((await backend.service.listComments(SLUG)).filter((c) => c.author === 'Olga')).toHaveLength(1);
+  expect((await backend.service.listCommentPage(SLUG, {})).comments.filter((c) => c.author === 'Olga')).toHaveLength(1);
   expect(screen.getAllByRole('article', { name: 'Olga' })).toHaveLength(1);
   expect(within(form).queryByText(OFFLINE_NOTE)).not.toBeInTheDocument();
   expect(within(form).getByRole('textbox', { name: 'Comment' })).toHaveValue('');
@@ -117,7 +117,7 @@ test('a comment left unsent by a closed tab is offered, and Send now posts it on
   await user.click(within(offer).getByRole('button', { name: 'Send now' }));
   await screen.findByText('Your comment was posted.');
   expect(posts).toEqual(['unsent-key-send-0001']);
-  const stored = (await backend.service.listComments(SLUG)).filter((c) => c.author === 'Pia');
+  const stored = (await backend.service.listCommentPage(SLUG, {})).comments.filter((c) => c.author === 'Pia');
   expect(stored).toHaveLength(1);
   expect(screen.queryByText('Not sent yet')).not.toBeInTheDocument();
   // Focus goes to the comment, now in the thread for real.
@@ -167,7 +167,7 @@ test('a Send now the server refuses keeps the comment offered, with the reason',
 
 test('Edit puts an unsent reply back into the reply form under its parent, to change and post', async () => {
   const { backend } = await setupBackend();
-  const maria = (await backend.service.listComments(SLUG)).find((c) => c.author === 'Maria Lopez')!;
+  const maria = (await backend.service.listCommentPage(SLUG, {})).comments.find((c) => c.author === 'Maria Lopez')!;
   seedUnsent('unsent-key-edit-0001', { author: 'Quinn', body: 'A reply, unsent.', parentId: maria.id });
   const posts = recordPosts();
   const { user } = renderAt(`/articles/${SLUG}`);
@@ -231,7 +231,7 @@ test('Discard removes the unsent comment and its draft, sends nothing, and says 
   expect(politeRegion()).toHaveTextContent('Your unsent comment was discarded.');
   expect(screen.getByRole('heading', { level: 2, name: /Responses/ })).toHaveFocus();
   expect(posts).toEqual([]);
-  expect(await backend.service.listComments(SLUG)).toHaveLength(2);
+  expect((await backend.service.listCommentPage(SLUG, {})).comments).toHaveLength(2);
 });
 
 test('two tabs offering the same unsent comment send it once', async () => {
@@ -249,7 +249,7 @@ test('two tabs offering the same unsent comment send it once', async () => {
   // The second tab could not claim it, and its offer goes once the first has sent it.
   await waitFor(() => expect(within(two.container).queryByText('Offered twice.')).not.toBeInTheDocument(), { timeout: 3_000 });
   expect(posts).toEqual(['unsent-key-two-tabs1']);
-  expect((await backend.service.listComments(SLUG)).filter((c) => c.author === 'Uli')).toHaveLength(1);
+  expect((await backend.service.listCommentPage(SLUG, {})).comments.filter((c) => c.author === 'Uli')).toHaveLength(1);
 });
 
 test('a comment posted offline in one tab is sent once when the connection returns, not by the other tab too', async () => {
@@ -272,6 +272,6 @@ test('a comment posted offline in one tab is sent once when the connection retur
   await within(one.container).findByText('Your comment was posted.');
   await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
   expect(posts).toHaveLength(1);
-  expect((await backend.service.listComments(SLUG)).filter((c) => c.author === 'Vic')).toHaveLength(1);
+  expect((await backend.service.listCommentPage(SLUG, {})).comments.filter((c) => c.author === 'Vic')).toHaveLength(1);
   expect(within(two.container).queryByText('Not sent yet')).not.toBeInTheDocument();
 });

@@ -64,7 +64,7 @@ test('Cancel reply and Escape wait while a reply is posting; leaving the page th
 
   // Navigating away while posting: the comment is stored and the draft goes with it.
   unmount();
-  await waitFor(async () => expect(await backend.service.listComments(SLUG)).toHaveLength(3));
+  await waitFor(async () => expect((await backend.service.listCommentPage(SLUG, {})).comments).toHaveLength(3));
   await waitFor(() => expect(localStorage.getItem(draftKey)).toBeNull());
 });
 
@@ -112,7 +112,7 @@ test('a filled honeypot is sent, and the server refuses it as spam with the text
   const alert = await within(form).findByRole('alert');
   expect(alert).toHaveTextContent('Your comment looks like spam and was not posted.');
   expect(within(form).getByRole('textbox', { name: 'Comment' })).toHaveValue('Autofilled.');
-  expect(await backend.service.listComments(SLUG)).toHaveLength(2);
+  expect((await backend.service.listCommentPage(SLUG, {})).comments).toHaveLength(2);
 });
 
 test("a failed reply takes out only its own entry, not the top-level comment posting at the same time", async () => {
@@ -178,5 +178,5 @@ test('a reused idempotency key gets a new key, keeps the text and says how to po
 
   await user.click(within(form).getByRole('button', { name: 'Post Comment' }));
   await screen.findByRole('button', { name: 'Reply to Ned' });
-  expect(await backend.service.listComments(SLUG)).toHaveLength(3);
+  expect((await backend.service.listCommentPage(SLUG, {})).comments).toHaveLength(3);
 });

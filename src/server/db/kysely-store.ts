@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { CommentStatus } from '../../contract/schemas';
 import { comparable } from '../../domain/comparable';
-import { foldAsciiCase, type ArticleRecord, type CommentRecord, type CommentStore, type NewArticleRecord, type NewCommentRecord, type Viewer } from '../../domain/store';
+import { byThreadOrder, foldAsciiCase, type ArticleRecord, type CommentRecord, type CommentStore, type NewArticleRecord, type NewCommentRecord, type Viewer } from '../../domain/store';
 import { connect, type DbTarget } from './connect';
 import { inGroupCommit } from './group-commit';
 import { migrateToLatest } from './migrations';
@@ -85,8 +85,6 @@ function positionIn(engine: Engine, column: 'body' | 'author', needle: string) {
     : sql<number>`instr(lower(${sql.ref(column)}), ${needle})`;
 }
 
-/** Thread order: oldest first; the id settles comments of the same second. */
-const byThreadOrder = (a: CommentRecord, b: CommentRecord) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id;
 
 export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyStore {
   /**
