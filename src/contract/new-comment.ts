@@ -2,7 +2,7 @@
 // the form resolver, the mock and the server all validate with, and its limits.
 // Apart from schemas.ts so that only the form's lazily loaded chunk carries it.
 import { z } from 'zod/mini';
-import { isHttpUrl } from './schemas';
+import { isHttpUrl, textQuoteSchema } from './schemas';
 
 /** WordPress's own column limits, so imported sites and ours agree. */
 export const LIMITS = {
@@ -60,6 +60,19 @@ const text = (field: string, max: number, tooLong: string, required?: string) =>
       storable,
     );
 
+/** The comment's text (Markdown), as posted and as edited: the same limits both ways. */
+const commentBody = z.string(notText('body')).check(
+    stripBidiControls,
+    z.trim(),
+    z.minLength(1, 'Please type your comment.'),
+    z.refine(hasVisibleText, 'Please type your comment.'),
+    z.refine(
+      (v) => byteLength(v) <= LIMITS.bodyBytes,
+      `Your comment is too long: at most ${LIMITS.bodyBytes.toLocaleString('en-US')} bytes.`,
+    ),
+    storable,
+  );
+
 /**
  * What a person types into the reply form and what POST accepts.
  * The form resolver, the mock and the server all validate with this schema.
@@ -77,20 +90,20 @@ export const newCommentSchema = z.object({
     ),
     '',
   ),
-  body: z.string(notText('body')).check(
-    stripBidiControls,
-    z.trim(),
-    z.minLength(1, 'Please type your comment.'),
-    z.refine(hasVisibleText, 'Please type your comment.'),
-    z.refine(
-      (v) => byteLength(v) <= LIMITS.bodyBytes,
-      `Your comment is too long: at most ${LIMITS.bodyBytes.toLocaleString('en-US')} bytes.`,
-    ),
-    storable,
-  ),
+  body: commentBody,
+  /** A passage of the article the comment quotes ("Reply quoting this"); top-level comments only. */
+  quote: z._default(z.nullable(textQuoteSchema), null),
   /** Honeypot: hidden from people, filled in by form-stuffing bots. */
   website2: z._default(z.string(notText('website2')).check(z.maxLength(0, 'This field must stay empty.')), ''),
 });
+
+/**
+ * PATCH /api/articles/:slug/comments/:id: an author's edit of their own comment's
+ * text, within EDIT_WINDOW_MINUTES of posting. The same rules as a post's text.
+ */
+export const editCommentSchema = z.object({ body: commentBody });
+export type EditComment = z.output<typeof editCommentSchema>;
+
 export type NewCommentInput = z.input<typeof newCommentSchema>;
 export type NewComment = z.output<typeof newCommentSchema>;
 

@@ -1,5 +1,6 @@
 // The paging vocabulary shared by the API, the server-rendered pages and the
 // reader, kept free of zod so the reader's first bundle can use it.
+import type { CommentSort } from './sort';
 
 /** Threads (top-level comments with their replies) per page: WordPress's default. */
 export const DEFAULT_THREADS_PER_PAGE = 50;
@@ -16,8 +17,10 @@ export function parsePageNumber(raw: string | null | undefined): number | undefi
   return Number(raw);
 }
 
-/** Which page of a thread: by number (default 1), or the page that holds a comment (a permalink). */
+/** Which page of a thread: by number (default 1), or the page that holds a comment (a permalink); in which order. */
 export interface PageRequest {
   page?: number;
   commentId?: number;
+  /** Default: DEFAULT_SORT (see sort.ts). */
+  sort?: CommentSort;
 }

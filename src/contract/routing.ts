@@ -3,6 +3,7 @@
 import { ApiError } from './api-error';
 import { MAX_SEARCH_CHARS, SEARCH_QUERY } from './search-query';
 import { PAGE_QUERY, parsePageNumber, type PageRequest } from './paging';
+import { COMMENT_SORTS, parseSort, SORT_PARAM, type CommentSort } from './sort';
 
 export const NO_SUCH_ENDPOINT = 'There is no such API endpoint.';
 
@@ -81,8 +82,21 @@ export function requireJson(contentType: string | null): void {
   }
 }
 
-/** A comment-list request's query (?page=N or ?comment=ID); anything else there is a 400, not a guess. */
+/** A comment-list request's query (?page=N or ?comment=ID, and ?sort=); anything else there is a 400, not a guess. */
 export function parsePageRequest(query: URLSearchParams): PageRequest {
+  const sort = parseSortParam(query);
+  return sort === undefined ? parsePlace(query) : { ...parsePlace(query), sort };
+}
+
+function parseSortParam(query: URLSearchParams): CommentSort | undefined {
+  const raw = query.get(SORT_PARAM);
+  if (raw === null) return undefined;
+  const sort = parseSort(raw);
+  if (sort === undefined) throw new ApiError('bad_request', `Sort by ${COMMENT_SORTS.join(', ')}; “${raw}” is none of them.`);
+  return sort;
+}
+
+function parsePlace(query: URLSearchParams): PageRequest {
   const page = query.get(PAGE_QUERY.page);
   const comment = query.get(PAGE_QUERY.comment);
   if (page !== null && comment !== null) throw new ApiError('bad_request', 'Ask for a page or for a comment’s page, not both.');

@@ -7,6 +7,7 @@
 // Its zod-free values (headers, isHttpUrl) are in constants.ts, re-exported here.
 import { z } from 'zod/mini';
 import { articleContentSchema, commentContentSchema } from './rich-text';
+import { QUOTE_LIMITS } from './text-quote';
 
 export { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER, isHttpUrl } from './constants';
 
@@ -33,6 +34,16 @@ export type Article = z.infer<typeof articleSchema>;
 
 export const articleListSchema = z.object({ articles: z.array(articleSummarySchema) });
 
+/**
+ * A passage of the article a comment quotes: a W3C text-quote selector (see
+ * src/domain/text-quote.ts). The server takes only passages that are in the article.
+ */
+export const textQuoteSchema = z.object({
+  exact: z.string().check(z.trim(), z.minLength(1, 'Select some words of the article to quote.'), z.maxLength(QUOTE_LIMITS.exactChars, `Quote at most ${QUOTE_LIMITS.exactChars} characters of the article.`)),
+  prefix: z._default(z.string().check(z.maxLength(QUOTE_LIMITS.contextChars)), ''),
+  suffix: z._default(z.string().check(z.maxLength(QUOTE_LIMITS.contextChars)), ''),
+});
+
 export const commentStatusSchema = z.enum(['approved', 'pending', 'spam']);
 export type CommentStatus = z.infer<typeof commentStatusSchema>;
 
@@ -49,6 +60,17 @@ export const commentSchema = z.strictObject({
   byArticleAuthor: z.boolean(),
   createdAt: isoDate,
   status: z.enum(['approved', 'pending']),
+  /** How many readers like it (one like per reader). */
+  likes: z.int().check(z.nonnegative()),
+  /** When its author last edited it, or null. */
+  editedAt: z.nullable(isoDate),
+  /**
+   * Deleted by its author while it had replies: kept so the thread keeps its shape,
+   * with no author, link or text ("This comment was deleted.").
+   */
+  deleted: z.boolean(),
+  /** The passage of the article it quotes, or null. */
+  quote: z.nullable(textQuoteSchema),
 });
 export type Comment = z.infer<typeof commentSchema>;
 
@@ -69,6 +91,8 @@ export const errorCodeSchema = z.enum([
   'too_many_requests',
   'spam_detected',
   'idempotency_key_reused',
+  'not_your_comment',
+  'edit_window_closed',
   'unauthorized',
   'forbidden',
   'cross_site_request',
@@ -93,6 +117,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   too_many_requests: 429,
   spam_detected: 422,
   idempotency_key_reused: 422,
+  not_your_comment: 403,
+  edit_window_closed: 403,
   unauthorized: 401,
   forbidden: 403,
   cross_site_request: 403,
@@ -112,5 +138,18 @@ export const apiErrorSchema = z.object({
   }),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
+
+/** The answer to PUT or DELETE /api/articles/:slug/comments/:id/like: the count now, and whether this reader likes it. */
+export const likeResultSchema = z.object({ likes: z.int().check(z.nonnegative()), liked: z.boolean() });
+export type LikeResult = z.infer<typeof likeResultSchema>;
+
+/**
+ * GET /api/articles/:slug/quotes: every approved comment that quotes the article, for
+ * the article to show beside each passage how many comments quote it.
+ */
+export const articleQuotesSchema = z.object({
+  quotes: z.array(z.object({ commentId: positiveInt, author: z.string(), quote: textQuoteSchema })),
+});
+export type ArticleQuotes = z.infer<typeof articleQuotesSchema>;
 
 export const healthSchema = z.object({ status: z.literal('ok') });

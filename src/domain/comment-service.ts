@@ -5,12 +5,16 @@ import type { z } from 'zod/mini';
 import { ApiError } from '../contract/api-error';
 import type { CommentPage } from '../contract/comment-page';
 import { SEARCH_RESULTS_LIMIT, type CommentSearch } from '../contract/comment-search';
+import type { LiveEvent } from '../contract/live-event';
 import { DEFAULT_THREADS_PER_PAGE, type PageRequest } from '../contract/paging';
-import { type Article, type ArticleSummary, type Comment, type CommentStatus } from '../contract/schemas';
-import { idempotencyKeySchema, newCommentSchema, type NewComment } from '../contract/new-comment';
+import { type Article, type ArticleQuotes, type ArticleSummary, type Comment, type CommentStatus, type LikeResult } from '../contract/schemas';
+import { DEFAULT_SORT } from '../contract/sort';
+import { locateQuote, squeeze } from '../contract/text-quote';
+import { editCommentSchema, idempotencyKeySchema, newCommentSchema, type NewComment } from '../contract/new-comment';
 import { commentMarkdownToRich } from './content/comment-markdown';
+import { richToText } from './content/plain-text';
 import { avatarKey, clientFingerprint, hashToken } from './hashing';
-import { isVisibleTo, type ArticleRecord, type CommentRecord, type CommentStore, type Viewer } from './store';
+import { isVisibleTo, type ArticleRecord, type ChangeRecord, type ChangeType, type CommentChanges, type CommentRecord, type CommentStore, type Viewer } from './store';
 
 export interface ServiceOptions {
   /** Hold new comments as pending until an admin approves them. */
@@ -23,8 +27,22 @@ export interface ServiceOptions {
   avatarSecret: string;
   /** Threads (a top-level comment and all its replies) per page; default 50, as WordPress. */
   threadsPerPage?: number;
+  /** For how long after posting an author may edit or delete their comment; default 15. */
+  editWindowMinutes?: number;
+  /** Told after every committed change readers may see live (a new comment, an edit, a like…), with its article. */
+  onChange?: (articleId: number) => void;
   now?: () => Date;
 }
+
+/** Who asks: the browser's token identifies an author (their comments) and a reader (their likes). */
+export interface Requester {
+  authorToken?: string;
+}
+
+/** How long changes are kept for readers who reconnect (Last-Event-ID). */
+const CHANGES_KEPT_MS = 24 * 60 * 60 * 1000;
+/** At most this many changes go out in one reply to a reconnecting reader. */
+export const CHANGES_PER_READ = 500;
 
 export interface PostContext {
   idempotencyKey?: string;
@@ -58,8 +76,15 @@ function toPublicComment(record: CommentRecord): Comment {
     byArticleAuthor: record.byArticleAuthor,
     createdAt: record.createdAt,
     status: record.status === 'approved' ? 'approved' : 'pending',
+    likes: record.likes,
+    editedAt: record.editedAt,
+    deleted: record.deleted,
+    quote: record.quote,
   };
 }
+
+/** What a deleted comment that has replies keeps: its place in the thread, nothing of its author. */
+const TOMBSTONE: CommentChanges = { author: '', email: '', url: null, body: '', content: [], deleted: true };
 
 /** One message per field, from the shared schema's issues. */
 function fieldErrors(error: z.core.$ZodError): Record<string, string> {
@@ -94,10 +119,15 @@ function samePayload(stored: CommentRecord, data: NewComment): boolean {
 export function createCommentService(store: CommentStore, options: ServiceOptions) {
   const now = options.now ?? (() => new Date());
   const perPage = options.threadsPerPage ?? DEFAULT_THREADS_PER_PAGE;
+  const editWindowMs = (options.editWindowMinutes ?? 15) * 60_000;
+  const changed = (articleId: number) => options.onChange?.(articleId);
+  /** Records a change everyone may see, in the transaction (`tx`) that makes it. */
+  const record = (tx: CommentStore, comment: Pick<CommentRecord, 'articleId' | 'id'>, type: ChangeType) =>
+    tx.appendChange({ articleId: comment.articleId, commentId: comment.id, type, createdAt: now().toISOString() });
   const viewerOf = ({ authorToken }: { authorToken?: string }): Viewer => (authorToken ? { authorTokenHash: hashToken(authorToken) } : {});
 
-  /** The page a comment's thread is on, for this viewer; not_found when they cannot see it. */
-  async function pageOfComment(article: ArticleRecord, viewer: Viewer, commentId: number): Promise<number> {
+  /** The page a comment's thread is on, for this viewer and sort; not_found when they cannot see it. */
+  async function pageOfComment(article: ArticleRecord, viewer: Viewer, commentId: number, sort = DEFAULT_SORT): Promise<number> {
     const missing = () => new ApiError('not_found', `There is no comment ${commentId} on this article.`);
     let start = await store.findComment(commentId);
     if (!start || start.articleId !== article.id || !isVisibleTo(viewer, start)) throw missing();
@@ -107,7 +137,7 @@ export function createCommentService(store: CommentStore, options: ServiceOption
       if (!parent || !isVisibleTo(viewer, parent)) break;
       start = parent;
     }
-    return Math.floor((await store.countThreadsBefore(article.id, viewer, start)) / perPage) + 1;
+    return Math.floor((await store.countThreadsBefore(article.id, viewer, start, sort)) / perPage) + 1;
   }
 
   async function requireArticle(slug: string): Promise<ArticleRecord> {
@@ -177,9 +207,10 @@ export function createCommentService(store: CommentStore, options: ServiceOption
     async listCommentPage(slug: string, request: PageRequest, viewer: { authorToken?: string } = {}): Promise<CommentPage> {
       const article = await requireArticle(slug);
       const seen = viewerOf(viewer);
-      const number = request.commentId === undefined ? (request.page ?? 1) : await pageOfComment(article, seen, request.commentId);
+      const sort = request.sort ?? DEFAULT_SORT;
+      const number = request.commentId === undefined ? (request.page ?? 1) : await pageOfComment(article, seen, request.commentId, sort);
       const [{ comments, more }, total] = await Promise.all([
-        store.listThreads(article.id, seen, (number - 1) * perPage, perPage),
+        store.listThreads(article.id, seen, (number - 1) * perPage, perPage, sort),
         store.countComments(article.id, seen),
       ]);
       // Page 1 always exists, empty or not; any other page only while it has threads.
@@ -246,6 +277,7 @@ export function createCommentService(store: CommentStore, options: ServiceOption
           });
         }
       }
+      if (data.quote !== null) checkQuote(article, data);
       // Parsed and sanitised once, here, for every reader after (and before any lock is taken).
       const content = commentMarkdownToRich(data.body);
       // A keyed hash: a leaked database holds no IP addresses, and nobody without the secret can test guesses.
@@ -279,21 +311,178 @@ export function createCommentService(store: CommentStore, options: ServiceOption
           idempotencyKey: key === undefined ? null : apiKey(key),
           clientKey,
           authorTokenHash: context.authorToken ? hashToken(context.authorToken) : null,
+          likes: 0,
+          editedAt: null,
+          deleted: false,
+          quote: data.quote,
         });
+        if (inserted.created && inserted.comment.status === 'approved') await record(tx, inserted.comment, 'comment');
         // Another request with this key stored its comment first: answer exactly as a retry
         // of it, or refuse it when this is other content or another article.
         return inserted.created ? { comment: toPublicComment(inserted.comment), created: true } : replayOf(inserted.comment, article, data);
       });
       await forgetOldClients();
+      if (created && comment.status === 'approved') changed(article.id);
       return { comment, created };
+    },
+
+    /**
+     * An author's edit of their comment's text, within the edit window: the same limits, spam
+     * and duplicate rules as a post. Sending the same text again changes nothing (idempotent).
+     */
+    async editComment(slug: string, id: number, input: unknown, requester: Requester): Promise<Comment> {
+      const article = await requireArticle(slug);
+      const parsed = editCommentSchema.safeParse(input);
+      if (!parsed.success) throw new ApiError('validation_failed', 'Please correct the marked fields.', { fields: fieldErrors(parsed.error) });
+      const { body } = parsed.data;
+      const content = commentMarkdownToRich(body);
+      const edited = await store.atomically([`article:${article.id}`], async (tx) => {
+        const own = await ownComment(tx, article, id, requester);
+        if (own.body === body) return { comment: own, changed: false };
+        if (options.duplicateCheck && (await tx.hasDuplicate(article.id, own.author, own.email, body, own.id))) {
+          throw new ApiError('duplicate_comment', 'Duplicate comment detected; it looks as though you’ve already said that!');
+        }
+        const updated = await tx.updateComment(id, { body, content, editedAt: now().toISOString() });
+        if (!updated) throw noComment(id);
+        if (updated.status === 'approved') await record(tx, updated, 'edit');
+        return { comment: updated, changed: updated.status === 'approved' };
+      });
+      if (edited.changed) changed(article.id);
+      return toPublicComment(edited.comment);
+    },
+
+    /**
+     * An author's deletion of their comment, within the edit window. With replies it
+     * stays as a tombstone, so the thread keeps its shape; without, it is gone.
+     * Null when it is gone; deleting it again is not_found.
+     */
+    async deleteOwnComment(slug: string, id: number, requester: Requester): Promise<Comment | null> {
+      const article = await requireArticle(slug);
+      const result = await store.atomically([`article:${article.id}`], async (tx) => {
+        const own = await ownComment(tx, article, id, requester);
+        const visible = own.status === 'approved';
+        if (await tx.hasReplies(id)) {
+          const tombstone = await tx.updateComment(id, TOMBSTONE);
+          if (!tombstone) throw noComment(id);
+          if (visible) await record(tx, tombstone, 'edit');
+          return { comment: toPublicComment(tombstone), visible };
+        }
+        if (!(await tx.deleteComment(id))) throw noComment(id);
+        if (visible) await record(tx, own, 'delete');
+        return { comment: null, visible };
+      });
+      if (result.visible) changed(article.id);
+      return result.comment;
+    },
+
+    /** A reader likes a comment (liked: true) or takes the like back; one like per reader and comment. */
+    async setLike(slug: string, id: number, liked: boolean, requester: Requester): Promise<LikeResult> {
+      const article = await requireArticle(slug);
+      if (!requester.authorToken) {
+        throw new ApiError('bad_request', 'Liking needs this browser’s reader token (the X-Author-Token header).');
+      }
+      const reader = hashToken(requester.authorToken);
+      const result = await store.atomically([`article:${article.id}`], async (tx) => {
+        const comment = await tx.findComment(id);
+        // Only what everyone sees can be liked: not a pending comment, not a tombstone.
+        if (!comment || comment.articleId !== article.id || comment.status !== 'approved' || comment.deleted) throw noComment(id);
+        const already = await tx.likes(id, reader);
+        if (already === liked) return { likes: comment.likes, liked, changed: false };
+        const likes = await tx.setLike(id, reader, liked);
+        if (likes === undefined) throw noComment(id);
+        await record(tx, comment, 'like');
+        return { likes, liked, changed: true };
+      });
+      if (result.changed) changed(article.id);
+      return { likes: result.likes, liked: result.liked };
+    },
+
+    /** Every approved comment that quotes the article, for the article to show where it is quoted. */
+    async listQuotes(slug: string): Promise<ArticleQuotes> {
+      const article = await requireArticle(slug);
+      const quoting = await store.listQuotes(article.id);
+      return { quotes: quoting.flatMap(({ id, author, quote }) => (quote ? [{ commentId: id, author, quote }] : [])) };
+    },
+
+    /** The newest change's id: where a reader who connects without Last-Event-ID starts. */
+    latestChangeId: () => store.latestChangeId(),
+
+    /**
+     * What a reader of the article missed after the change `afterId`, as live events
+     * (src/contract/live-event.ts) with their ids; each carries the comment as it is now.
+     * A reset when those changes are no longer kept.
+     */
+    async changesSince(slug: string, afterId: number): Promise<Array<{ id: number; event: LiveEvent }>> {
+      const article = await requireArticle(slug);
+      const [oldest, latest] = await Promise.all([store.oldestChangeId(), store.latestChangeId()]);
+      // Changes up to this one are no longer kept; an id from the future means another database.
+      const forgotten = oldest === undefined ? latest : oldest - 1;
+      if (afterId < forgotten || afterId > latest) return [{ id: latest, event: { type: 'reset' } }];
+      const changes = await store.changesSince(article.id, afterId, CHANGES_PER_READ);
+      return Promise.all(changes.map(async (change) => ({ id: change.id, event: await liveEventOf(change) })));
+    },
+
+    /** Forgets changes older than a reconnecting reader can need. */
+    async forgetOldChanges(): Promise<void> {
+      await store.forgetChanges(new Date(now().getTime() - CHANGES_KEPT_MS).toISOString());
     },
 
     async moderate(id: number, action: ModerationAction): Promise<void> {
       const status: Record<Exclude<ModerationAction, 'delete'>, CommentStatus> = { approve: 'approved', spam: 'spam' };
-      const done = action === 'delete' ? await store.deleteComment(id) : await store.setCommentStatus(id, status[action]);
-      if (!done) throw new ApiError('not_found', `There is no comment ${id}.`);
+      const comment = await store.findComment(id);
+      if (!comment) throw noComment(id);
+      await store.atomically([`article:${comment.articleId}`], async (tx) => {
+        const done = action === 'delete' ? await tx.deleteComment(id) : await tx.setCommentStatus(id, status[action]);
+        if (!done) throw noComment(id);
+        const visibleBefore = comment.status === 'approved';
+        if (action === 'approve' && !visibleBefore) await record(tx, comment, 'comment');
+        if (action !== 'approve' && visibleBefore) await record(tx, comment, 'delete');
+      });
+      changed(comment.articleId);
     },
   };
+
+  /** The live event for a change, from the comment as it is now (gone or hidden since: a deletion). */
+  async function liveEventOf(change: ChangeRecord): Promise<LiveEvent> {
+    const comment = await store.findComment(change.commentId);
+    if (!comment || comment.status !== 'approved') return { type: 'delete', id: change.commentId };
+    if (change.type === 'like') return { type: 'like', id: comment.id, likes: comment.likes };
+    if (change.type === 'delete') return { type: 'delete', id: change.commentId };
+    return { type: change.type, comment: toPublicComment(comment) };
+  }
+
+  /** The viewer's own comment, still within the edit window; refused otherwise. */
+  async function ownComment(tx: CommentStore, article: ArticleRecord, id: number, requester: Requester): Promise<CommentRecord> {
+    const comment = await tx.findComment(id);
+    const token = requester.authorToken;
+    if (!comment || comment.articleId !== article.id || comment.deleted || comment.status === 'spam') throw noComment(id);
+    if (!token || comment.authorTokenHash !== hashToken(token)) {
+      // A pending comment of someone else's does not exist for this viewer.
+      if (comment.status !== 'approved') throw noComment(id);
+      throw new ApiError('not_your_comment', 'Only the person who wrote this comment, in the browser they wrote it in, can change it.');
+    }
+    if (now().getTime() - new Date(comment.createdAt).getTime() > editWindowMs) {
+      throw new ApiError(
+        'edit_window_closed',
+        `A comment can be edited or deleted for ${editWindowMs / 60_000} minutes after posting; that time is over.`,
+      );
+    }
+    return comment;
+  }
+
+  /** Refuses a quote that is not a passage of this article (nobody may put words in its mouth), or on a reply. */
+  function checkQuote(article: ArticleRecord, data: NewComment): void {
+    if (data.parentId !== null) {
+      throw new ApiError('validation_failed', 'Please correct the marked fields.', { fields: { quote: 'Only a new comment, not a reply, can quote the article.' } });
+    }
+    if (data.quote && !locateQuote(squeeze(richToText(article.content)), data.quote)) {
+      throw new ApiError('validation_failed', 'Please correct the marked fields.', {
+        fields: { quote: 'This passage is not in the article (any more). Remove the quote, or select it again.' },
+      });
+    }
+  }
 }
+
+const noComment = (id: number) => new ApiError('not_found', `There is no comment ${id}.`);
 
 export type CommentService = ReturnType<typeof createCommentService>;

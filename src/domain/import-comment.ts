@@ -18,5 +18,9 @@ export function importComment(store: CommentStore, avatarSecret: string, { key, 
     idempotencyKey: key,
     clientKey: null,
     authorTokenHash: null,
+    likes: 0,
+    editedAt: null,
+    deleted: false,
+    quote: null,
   });
 }

@@ -2,11 +2,28 @@
 // A snapshot callback lets the browser mock persist its data between reloads.
 import type { CommentStatus } from '../contract/schemas';
 import { comparable } from './comparable';
-import { byThreadOrder, foldAsciiCase, isVisibleTo, type ArticleRecord, type CommentRecord, type CommentStore, type NewArticleRecord, type NewCommentRecord, type Viewer } from './store';
+import {
+  byThreadOrder,
+  foldAsciiCase,
+  isVisibleTo,
+  THREAD_SORTS,
+  type ArticleRecord,
+  type ChangeRecord,
+  type CommentRecord,
+  type CommentStore,
+  type NewArticleRecord,
+  type NewCommentRecord,
+  type Viewer,
+} from './store';
 
 export interface MemorySnapshot {
   articles: ArticleRecord[];
   comments: CommentRecord[];
+  /** Who likes what: "commentId:readerHash". */
+  likes?: string[];
+  changes?: ChangeRecord[];
+  /** Change ids keep counting after old changes are forgotten, as a database sequence does. */
+  lastChangeId?: number;
 }
 
 export function createMemoryStore(
@@ -15,8 +32,12 @@ export function createMemoryStore(
 ): CommentStore {
   const articles = structuredClone(initial.articles);
   const comments = structuredClone(initial.comments);
+  const likes = new Set(initial.likes ?? []);
+  const changes = structuredClone(initial.changes ?? []);
   const nextId = (rows: Array<{ id: number }>) => rows.reduce((max, row) => Math.max(max, row.id), 0) + 1;
-  const changed = () => onChange?.({ articles, comments });
+  let lastChangeId = initial.lastChangeId ?? nextId(changes) - 1;
+  const changed = () => onChange?.({ articles, comments, likes: [...likes], changes, lastChangeId });
+  const likeKey = (commentId: number, reader: string) => `${commentId}:${reader}`;
   const copy = <T>(value: T): T => structuredClone(value);
   // One browser tab, one thread: a queue is lock enough.
   let queue: Promise<unknown> = Promise.resolve();
@@ -52,9 +73,9 @@ export function createMemoryStore(
     async countComments(articleId, viewer) {
       return visibleOn(articleId, viewer).length;
     },
-    async listThreads(articleId, viewer, offset, limit) {
+    async listThreads(articleId, viewer, offset, limit, sort) {
       const visible = visibleOn(articleId, viewer);
-      const starts = threadStarts(visible);
+      const starts = threadStarts(visible).sort(THREAD_SORTS[sort]);
       const page = new Set(starts.slice(offset, offset + limit).map((c) => c.id));
       // In order, a reply comes after its parent… unless an import dated it earlier: repeat until nothing joins.
       for (let grew = true; grew; ) {
@@ -67,8 +88,8 @@ export function createMemoryStore(
       }
       return { comments: visible.filter((c) => page.has(c.id)).map(copy), more: starts.length > offset + limit };
     },
-    async countThreadsBefore(articleId, viewer, start) {
-      return threadStarts(visibleOn(articleId, viewer)).filter((c) => byThreadOrder(c, start) < 0).length;
+    async countThreadsBefore(articleId, viewer, start, sort) {
+      return threadStarts(visibleOn(articleId, viewer)).filter((c) => THREAD_SORTS[sort](c, start) < 0).length;
     },
     async searchComments(articleId, viewer, text, limit) {
       const needle = foldAsciiCase(text);
@@ -91,10 +112,14 @@ export function createMemoryStore(
       const found = comments.find((c) => c.idempotencyKey === key);
       return found && copy(found);
     },
-    async hasDuplicate(articleId, author, email, body) {
+    async hasDuplicate(articleId, author, email, body, exceptId) {
       const [a, e, b] = [comparable(author), comparable(email), comparable(body)];
       return comments.some(
-        (c) => c.articleId === articleId && comparable(c.body) === b && (comparable(c.author) === a || comparable(c.email) === e),
+        (c) =>
+          c.articleId === articleId &&
+          c.id !== exceptId &&
+          comparable(c.body) === b &&
+          (comparable(c.author) === a || comparable(c.email) === e),
       );
     },
     async latestCommentAt(clientKey) {
@@ -135,8 +160,58 @@ export function createMemoryStore(
       if (index < 0) return false;
       const [removed] = comments.splice(index, 1);
       for (const reply of comments) if (reply.parentId === id) reply.parentId = removed.parentId;
+      for (const key of likes) if (key.startsWith(`${id}:`)) likes.delete(key);
       changed();
       return true;
+    },
+    async updateComment(id, changes) {
+      const found = comments.find((c) => c.id === id);
+      if (!found) return undefined;
+      Object.assign(found, copy(changes));
+      changed();
+      return copy(found);
+    },
+    async hasReplies(id) {
+      return comments.some((c) => c.parentId === id);
+    },
+    async setLike(commentId, reader, liked) {
+      const found = comments.find((c) => c.id === commentId);
+      if (!found) return undefined;
+      const key = likeKey(commentId, reader);
+      if (liked !== likes.has(key)) {
+        if (liked) likes.add(key);
+        else likes.delete(key);
+        found.likes += liked ? 1 : -1;
+        changed();
+      }
+      return found.likes;
+    },
+    async likes(commentId, reader) {
+      return likes.has(likeKey(commentId, reader));
+    },
+    async listQuotes(articleId) {
+      return comments
+        .filter((c) => c.articleId === articleId && c.status === 'approved' && c.quote !== null)
+        .sort(byThreadOrder)
+        .map(({ id, author, quote }) => copy({ id, author, quote }));
+    },
+    async appendChange(change) {
+      changes.push({ id: ++lastChangeId, ...change });
+      changed();
+    },
+    async changesSince(articleId, afterId, limit) {
+      return changes.filter((c) => c.articleId === articleId && c.id > afterId).slice(0, limit).map(copy);
+    },
+    async latestChangeId() {
+      return lastChangeId;
+    },
+    async oldestChangeId() {
+      return changes[0]?.id;
+    },
+    async forgetChanges(before) {
+      const keep = changes.findIndex((c) => c.createdAt >= before);
+      changes.splice(0, keep < 0 ? changes.length : keep);
+      changed();
     },
     async close() {},
   };

@@ -2,6 +2,8 @@
 // SQLite (default server) and PostgreSQL (several server instances).
 import type { CommentContent, RichText } from '../contract/rich-text';
 import type { CommentStatus } from '../contract/schemas';
+import type { CommentSort } from '../contract/sort';
+import type { TextQuote } from '../contract/text-quote';
 
 export interface ArticleRecord {
   id: number;
@@ -42,8 +44,30 @@ export interface CommentRecord {
   idempotencyKey: string | null;
   /** Who posted, for flood control (a keyed hash of the IP); forgotten after the flood interval; never shown. */
   clientKey: string | null;
-  /** Hash of the author's browser token, to show them their own pending comments. */
+  /** Hash of the author's browser token: shows them their own pending comments, and lets them edit and delete. */
   authorTokenHash: string | null;
+  /** How many readers like it (kept with the comment, so "Most liked" reads off an index). */
+  likes: number;
+  /** When its author last edited it. */
+  editedAt: string | null;
+  /** Deleted by its author while it had replies: a tombstone without author, email, link or text. */
+  deleted: boolean;
+  /** The passage of the article it quotes. */
+  quote: TextQuote | null;
+}
+
+/** What an author's edit or deletion changes. */
+export type CommentChanges = Partial<Pick<CommentRecord, 'author' | 'email' | 'url' | 'body' | 'content' | 'editedAt' | 'deleted'>>;
+
+/** A change readers should see live (src/contract/live-event.ts): which comment, and how. */
+export type ChangeType = 'comment' | 'edit' | 'delete' | 'like';
+export interface ChangeRecord {
+  /** Increasing across the store: a reader's Last-Event-ID. */
+  id: number;
+  articleId: number;
+  type: ChangeType;
+  commentId: number;
+  createdAt: string;
 }
 
 export type NewCommentRecord = Omit<CommentRecord, 'id'>;
@@ -62,6 +86,18 @@ export const isVisibleTo = (viewer: Viewer, comment: Pick<CommentRecord, 'status
 export const byThreadOrder = (a: Pick<CommentRecord, 'createdAt' | 'id'>, b: Pick<CommentRecord, 'createdAt' | 'id'>) =>
   a.createdAt.localeCompare(b.createdAt) || a.id - b.id;
 
+type Sortable = Pick<CommentRecord, 'createdAt' | 'id' | 'likes'>;
+/**
+ * The order of the comments that start threads, for each sort (the stores' queries say
+ * the same in SQL): newest turns thread order round; most liked puts the most likes first,
+ * and among equals keeps thread order.
+ */
+export const THREAD_SORTS: Record<CommentSort, (a: Sortable, b: Sortable) => number> = {
+  oldest: byThreadOrder,
+  newest: (a, b) => byThreadOrder(b, a),
+  'most-liked': (a, b) => b.likes - a.likes || byThreadOrder(a, b),
+};
+
 /**
  * Search's case-folding: ASCII letters only, the same in every store (SQLite's lower() folds
  * no other letters, and PostgreSQL's would depend on the database's locale). Enough for
@@ -78,14 +114,14 @@ export interface CommentStore {
   /** How many of an article's comments the viewer sees (approved, and their own awaiting moderation). */
   countComments(articleId: number, viewer: Viewer): Promise<number>;
   /**
-   * One page of threads, in (createdAt, id) order: `limit` comments that start a
-   * thread (visible, with no parent or a parent the viewer does not see), after
-   * skipping `offset` of them, with all their visible replies at any depth; the
+   * One page of threads: `limit` comments that start a thread (visible, with no
+   * parent or a parent the viewer does not see) in the sort's order (THREAD_SORTS),
+   * after skipping `offset` of them, with all their visible replies at any depth; the
    * page's comments come in (createdAt, id) order. `more` says whether threads follow.
    */
-  listThreads(articleId: number, viewer: Viewer, offset: number, limit: number): Promise<{ comments: CommentRecord[]; more: boolean }>;
-  /** How many threads (see listThreads) start before the given comment. */
-  countThreadsBefore(articleId: number, viewer: Viewer, start: Pick<CommentRecord, 'createdAt' | 'id'>): Promise<number>;
+  listThreads(articleId: number, viewer: Viewer, offset: number, limit: number, sort: CommentSort): Promise<{ comments: CommentRecord[]; more: boolean }>;
+  /** How many threads (see listThreads) come before the one the given comment starts, in this sort. */
+  countThreadsBefore(articleId: number, viewer: Viewer, start: Sortable, sort: CommentSort): Promise<number>;
   /**
    * The article's comments the viewer sees whose source (`body`) or author contains `text`
    * (see foldAsciiCase; every other character, `%` and `_` too, as it is), in (createdAt, id)
@@ -96,8 +132,8 @@ export interface CommentStore {
   listComments(articleId: number): Promise<CommentRecord[]>;
   findComment(id: number): Promise<CommentRecord | undefined>;
   findCommentByKey(idempotencyKey: string): Promise<CommentRecord | undefined>;
-  /** A comment on the article by this author or email that reads the same (see comparable.ts). */
-  hasDuplicate(articleId: number, author: string, email: string, body: string): Promise<boolean>;
+  /** A comment on the article by this author or email that reads the same (see comparable.ts), other than `exceptId`. */
+  hasDuplicate(articleId: number, author: string, email: string, body: string, exceptId?: number): Promise<boolean>;
   /** When the given client last posted, or undefined. */
   latestCommentAt(clientKey: string): Promise<string | undefined>;
   /** Clears the client key of comments created before the given time. */
@@ -115,6 +151,31 @@ export interface CommentStore {
    */
   atomically<T>(keys: string[], work: (store: CommentStore) => Promise<T>): Promise<T>;
   setCommentStatus(id: number, status: CommentStatus): Promise<boolean>;
+  /** Changes a comment's fields (an edit, or a tombstone); undefined when there is no such comment. */
+  updateComment(id: number, changes: CommentChanges): Promise<CommentRecord | undefined>;
+  /** Whether any comment (of any status) replies to this one. */
+  hasReplies(id: number): Promise<boolean>;
+  /**
+   * Records that a reader (a token hash) likes a comment, or no longer does; at most
+   * one like per reader and comment. Returns the comment's likes afterwards, or
+   * undefined when there is no such comment.
+   */
+  setLike(commentId: number, readerHash: string, liked: boolean): Promise<number | undefined>;
+  /** Whether the reader likes the comment. */
+  likes(commentId: number, readerHash: string): Promise<boolean>;
+  /** The approved comments that quote the article, oldest first. */
+  listQuotes(articleId: number): Promise<Array<Pick<CommentRecord, 'id' | 'author' | 'quote'>>>;
+
+  /** Records a change readers should see live; call it in the transaction that makes the change. */
+  appendChange(change: Omit<ChangeRecord, 'id'>): Promise<void>;
+  /** The article's changes after the given id, oldest first, at most `limit`. */
+  changesSince(articleId: number, afterId: number, limit: number): Promise<ChangeRecord[]>;
+  /** The newest change's id (of any article), or 0. */
+  latestChangeId(): Promise<number>;
+  /** The oldest change still kept (of any article), or undefined when none is kept. */
+  oldestChangeId(): Promise<number | undefined>;
+  /** Forgets changes recorded before the given time. */
+  forgetChanges(before: string): Promise<void>;
   /** Deletes a comment; its replies move up to its parent, as WordPress does. */
   deleteComment(id: number): Promise<boolean>;
   close(): Promise<void>;

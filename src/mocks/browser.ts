@@ -6,7 +6,7 @@ import type { MockControls } from './handlers';
 import { createMockBackend } from './mock-backend';
 
 /** Versioned: a snapshot saved by an older build (another data shape) is left alone, not misread. */
-const DB_KEY = 'colloquy:mock-db:v2';
+const DB_KEY = 'colloquy:mock-db:v3';
 /** Set to "post", "read" or "all" (e.g. from devtools) to make the mock fail. */
 const FAIL_KEY = 'colloquy:mock-fail';
 const LATENCY_KEY = 'colloquy:mock-latency';

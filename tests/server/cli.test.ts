@@ -302,6 +302,10 @@ describe('JSON export and import', () => {
       idempotencyKey: null,
       clientKey: '198.51.100.7',
       authorTokenHash: 'f'.repeat(64),
+      likes: 0,
+      editedAt: null,
+      deleted: false,
+      quote: null,
     });
     const without = JSON.stringify(await exportAll(store, { includeEmails: false }));
     expect(without).not.toContain('@example.org');

@@ -63,6 +63,10 @@ const comment = (articleId: number, extra: Partial<NewCommentRecord> = {}): NewC
   idempotencyKey: null,
   clientKey: '127.0.0.1',
   authorTokenHash: null,
+  likes: 0,
+  editedAt: null,
+  deleted: false,
+  quote: null,
   ...extra,
 });
 

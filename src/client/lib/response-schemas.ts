@@ -5,3 +5,4 @@
 export * from '../../contract/schemas';
 export * from '../../contract/comment-page';
 export * from '../../contract/comment-search';
+export * from '../../contract/live-event';

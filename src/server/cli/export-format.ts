@@ -3,7 +3,7 @@
 // and refuses anything else (a hand-edited file gets no markup past the contract).
 import { z } from 'zod/mini';
 import { articleContentSchema, commentContentSchema } from '../../contract/rich-text';
-import { commentStatusSchema, isHttpUrl } from '../../contract/schemas';
+import { commentStatusSchema, isHttpUrl, textQuoteSchema } from '../../contract/schemas';
 import { LIMITS } from '../../contract/new-comment';
 
 export const EXPORT_FORMAT = 'colloquy-export';
@@ -27,6 +27,13 @@ export const exportedCommentSchema = z.object({
   byArticleAuthor: z.boolean(),
   createdAt: isoDate,
   status: commentStatusSchema,
+  // Optional, so exports written before likes, edits and quotes existed still import.
+  /** How many readers liked it (who they were stays behind: it identifies browsers). */
+  likes: z.optional(z.int().check(z.nonnegative())),
+  editedAt: z.optional(z.nullable(isoDate)),
+  /** A tombstone: deleted by its author while it had replies. */
+  deleted: z.optional(z.boolean()),
+  quote: z.optional(z.nullable(textQuoteSchema)),
 });
 export type ExportedComment = z.infer<typeof exportedCommentSchema>;
 

@@ -33,6 +33,10 @@ export async function exportAll(
         byArticleAuthor: c.byArticleAuthor,
         createdAt: c.createdAt,
         status: c.status,
+        likes: c.likes,
+        editedAt: c.editedAt,
+        deleted: c.deleted,
+        quote: c.quote,
       })),
     });
   }

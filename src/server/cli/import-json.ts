@@ -133,6 +133,10 @@ export async function importJson(store: CommentStore, doc: ExportDocument): Prom
       idempotencyKey: `json:${slug}:${comment.id}`,
       clientKey: null,
       authorTokenHash: null,
+      likes: comment.likes ?? 0,
+      editedAt: comment.editedAt ?? null,
+      deleted: comment.deleted ?? false,
+      quote: comment.quote ?? null,
     });
     if (result.created) counts.commentsCreated += 1;
     else counts.commentsExisting += 1;

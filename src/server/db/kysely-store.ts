@@ -3,11 +3,22 @@ import { randomBytes } from 'node:crypto';
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { CommentStatus } from '../../contract/schemas';
 import { comparable } from '../../domain/comparable';
-import { byThreadOrder, foldAsciiCase, type ArticleRecord, type CommentRecord, type CommentStore, type NewArticleRecord, type NewCommentRecord, type Viewer } from '../../domain/store';
+import type { CommentSort } from '../../contract/sort';
+import {
+  byThreadOrder,
+  foldAsciiCase,
+  type ArticleRecord,
+  type CommentChanges,
+  type CommentRecord,
+  type CommentStore,
+  type NewArticleRecord,
+  type NewCommentRecord,
+  type Viewer,
+} from '../../domain/store';
 import { connect, type DbTarget } from './connect';
 import { inGroupCommit } from './group-commit';
 import { migrateToLatest } from './migrations';
-import type { ArticleRow, CommentRow, Database, Engine } from './schema';
+import type { ArticleRow, CommentRow, CommentsTable, Database, Engine } from './schema';
 
 export interface KyselyStore extends CommentStore {
   readonly engine: Engine;
@@ -57,6 +68,23 @@ function toComment(row: CommentRow): CommentRecord {
     idempotencyKey: row.idempotency_key,
     clientKey: row.client_key,
     authorTokenHash: row.author_token_hash,
+    likes: Number(row.likes),
+    editedAt: row.edited_at,
+    deleted: row.deleted === 1,
+    quote: row.quote === null ? null : (JSON.parse(row.quote) as CommentRecord['quote']),
+  };
+}
+
+/** An edit's or a tombstone's columns. */
+function changedColumns(changes: CommentChanges): Partial<Pick<CommentsTable, 'author' | 'email' | 'url' | 'body' | 'body_key' | 'content' | 'edited_at'>> & { deleted?: number } {
+  return {
+    ...(changes.author !== undefined && { author: changes.author }),
+    ...(changes.email !== undefined && { email: changes.email }),
+    ...(changes.url !== undefined && { url: changes.url }),
+    ...(changes.body !== undefined && { body: changes.body, body_key: comparable(changes.body) }),
+    ...(changes.content !== undefined && { content: JSON.stringify(changes.content) }),
+    ...(changes.editedAt !== undefined && { edited_at: changes.editedAt }),
+    ...(changes.deleted !== undefined && { deleted: changes.deleted ? 1 : 0 }),
   };
 }
 
@@ -73,6 +101,23 @@ function visibleTo(eb: CommentsWhere, viewer: Viewer) {
 }
 
 const ASCII_UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+type Start = Pick<CommentRecord, 'createdAt' | 'id' | 'likes'>;
+/** Thread order (createdAt, id) before the start's, as a condition. */
+const olderThan = (eb: CommentsWhere, start: Start) =>
+  eb.or([eb('created_at', '<', start.createdAt), eb.and([eb('created_at', '=', start.createdAt), eb('id', '<', start.id)])]);
+const newerThan = (eb: CommentsWhere, start: Start) =>
+  eb.or([eb('created_at', '>', start.createdAt), eb.and([eb('created_at', '=', start.createdAt), eb('id', '>', start.id)])]);
+
+/** THREAD_SORTS (src/domain/store.ts) in SQL: the order, and "comes before this start". */
+const SORTS: Record<CommentSort, { order: Array<[column: 'created_at' | 'id' | 'likes', direction: 'asc' | 'desc']>; before: (eb: CommentsWhere, start: Start) => ReturnType<typeof olderThan> }> = {
+  oldest: { order: [['created_at', 'asc'], ['id', 'asc']], before: olderThan },
+  newest: { order: [['created_at', 'desc'], ['id', 'desc']], before: newerThan },
+  'most-liked': {
+    order: [['likes', 'desc'], ['created_at', 'asc'], ['id', 'asc']],
+    before: (eb, start) => eb.or([eb('likes', '>', start.likes), eb.and([eb('likes', '=', start.likes), olderThan(eb, start)])]),
+  },
+};
 
 /**
  * Where `needle` (folded already, see foldAsciiCase) starts in a column folded the same way,
@@ -188,9 +233,11 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
       return Number(row.count);
     },
 
-    async listThreads(articleId, viewer, offset, limit) {
+    async listThreads(articleId, viewer, offset, limit, sort) {
+      let query = (await threadStarts(articleId, viewer)).selectAll();
+      for (const [column, direction] of SORTS[sort].order) query = query.orderBy(column, direction);
       // One row more than the page: whether another page follows, without counting them all.
-      const starts = await (await threadStarts(articleId, viewer)).selectAll().orderBy('created_at').orderBy('id').limit(limit + 1).offset(offset).execute();
+      const starts = await query.limit(limit + 1).offset(offset).execute();
       const more = starts.length > limit;
       const page = starts.slice(0, limit).map(toComment);
       // Replies level by level, each an indexed lookup by parent: a page costs the same in any size of thread.
@@ -207,12 +254,10 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
       return { comments: page.sort(byThreadOrder), more };
     },
 
-    async countThreadsBefore(articleId, viewer, start) {
+    async countThreadsBefore(articleId, viewer, start, sort) {
       const row = await (await threadStarts(articleId, viewer))
         .select((eb) => eb.fn.countAll<number | string | bigint>().as('count'))
-        .where((eb) =>
-          eb.or([eb('created_at', '<', start.createdAt), eb.and([eb('created_at', '=', start.createdAt), eb('id', '<', start.id)])]),
-        )
+        .where((eb) => SORTS[sort].before(eb, start))
         .executeTakeFirstOrThrow();
       return Number(row.count);
     },
@@ -251,13 +296,14 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
 
     findCommentByKey,
 
-    async hasDuplicate(articleId, author, email, body) {
+    async hasDuplicate(articleId, author, email, body, exceptId) {
       // The index finds the few comments that read the same; who wrote them is compared in the same form.
       const candidates = await db
         .selectFrom('comments')
         .select(['author', 'email'])
         .where('article_id', '=', articleId)
         .where('body_key', '=', comparable(body))
+        .$if(exceptId !== undefined, (q) => q.where('id', '!=', exceptId!))
         .execute();
       const [a, e] = [comparable(author), comparable(email)];
       return candidates.some((c) => comparable(c.author) === a || comparable(c.email) === e);
@@ -295,6 +341,10 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
           idempotency_key: comment.idempotencyKey,
           client_key: comment.clientKey,
           author_token_hash: comment.authorTokenHash,
+          likes: comment.likes,
+          edited_at: comment.editedAt,
+          deleted: comment.deleted ? 1 : 0,
+          quote: comment.quote === null ? null : JSON.stringify(comment.quote),
         })
         // The unique index decides between racing instances; the loser reads the winner's row.
         .onConflict((oc) => oc.column('idempotency_key').doNothing())
@@ -331,6 +381,89 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
         const result = await trx.deleteFrom('comments').where('id', '=', id).executeTakeFirst();
         return result.numDeletedRows > 0n;
       });
+    },
+
+    async updateComment(id, changes) {
+      const row = await db.updateTable('comments').set(changedColumns(changes)).where('id', '=', id).returningAll().executeTakeFirst();
+      return row && toComment(row);
+    },
+
+    async hasReplies(id) {
+      return (await db.selectFrom('comments').select('id').where('parent_id', '=', id).limit(1).executeTakeFirst()) !== undefined;
+    },
+
+    async setLike(commentId, reader, liked) {
+      // Called inside atomically() (one transaction): the like row and the count change together.
+      const changedRows = liked
+        ? (await db.insertInto('comment_likes').values({ comment_id: commentId, reader_hash: reader }).onConflict((oc) => oc.doNothing()).executeTakeFirst()).numInsertedOrUpdatedRows
+        : (await db.deleteFrom('comment_likes').where('comment_id', '=', commentId).where('reader_hash', '=', reader).executeTakeFirst()).numDeletedRows;
+      const row = await (changedRows && changedRows > 0n
+        ? db.updateTable('comments').set((eb) => ({ likes: eb('likes', liked ? '+' : '-', 1) })).where('id', '=', commentId).returning('likes')
+        : db.selectFrom('comments').select('likes').where('id', '=', commentId)
+      ).executeTakeFirst();
+      return row && Number(row.likes);
+    },
+
+    async likes(commentId, reader) {
+      const row = await db.selectFrom('comment_likes').select('comment_id').where('comment_id', '=', commentId).where('reader_hash', '=', reader).executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async listQuotes(articleId) {
+      const rows = await db
+        .selectFrom('comments')
+        .select(['id', 'author', 'quote'])
+        .where('article_id', '=', articleId)
+        .where('status', '=', 'approved')
+        .where('quote', 'is not', null)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((row) => ({ id: Number(row.id), author: row.author, quote: JSON.parse(row.quote!) as CommentRecord['quote'] }));
+    },
+
+    async appendChange(change) {
+      await db
+        .insertInto('comment_changes')
+        .values({ article_id: change.articleId, type: change.type, comment_id: change.commentId, created_at: change.createdAt })
+        .execute();
+    },
+
+    async changesSince(articleId, afterId, limit) {
+      const rows = await db
+        .selectFrom('comment_changes')
+        .selectAll()
+        .where('article_id', '=', articleId)
+        .where('id', '>', afterId)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => ({
+        id: Number(row.id),
+        articleId: Number(row.article_id),
+        type: row.type,
+        commentId: Number(row.comment_id),
+        createdAt: row.created_at,
+      }));
+    },
+
+    async latestChangeId() {
+      // The sequence, not max(id): ids forgotten with old changes are never given out again.
+      if (engine === 'sqlite') {
+        const row = await sql<{ seq: number }>`select seq from sqlite_sequence where name = 'comment_changes'`.execute(db);
+        return Number(row.rows[0]?.seq ?? 0);
+      }
+      const row = await sql<{ last: string | null }>`select case when is_called then last_value else 0 end as last from comment_changes_id_seq`.execute(db);
+      return Number(row.rows[0]?.last ?? 0);
+    },
+
+    async oldestChangeId() {
+      const row = await db.selectFrom('comment_changes').select((eb) => eb.fn.min('id').as('oldest')).executeTakeFirst();
+      return row?.oldest == null ? undefined : Number(row.oldest);
+    },
+
+    async forgetChanges(before) {
+      await db.deleteFrom('comment_changes').where('created_at', '<', before).execute();
     },
 
     async getOrCreateSetting(key, create) {

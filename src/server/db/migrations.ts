@@ -168,8 +168,86 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         await db.schema.dropIndex('comments_threads').execute();
       },
     },
+    // Issue 9: likes (one per reader, counted on the comment so "Most liked" reads off an
+    // index), edits and tombstones, quotes of the article, and the log of changes that
+    // live readers (SSE) are sent. Edits and likes now change the comment list too: its
+    // version (0003) follows them. On PostgreSQL every change is announced with NOTIFY,
+    // so readers connected to any instance hear of it.
+    '0007_likes_edits_quotes_live': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('comments').addColumn('likes', 'integer', (col) => col.notNull().defaultTo(0)).execute();
+        await db.schema.alterTable('comments').addColumn('edited_at', 'text').execute();
+        await db.schema.alterTable('comments').addColumn('deleted', 'integer', (col) => col.notNull().defaultTo(0)).execute();
+        await db.schema.alterTable('comments').addColumn('quote', 'text').execute();
+        await db.schema
+          .createIndex('comments_liked')
+          .on('comments')
+          .columns(['article_id', 'status', 'parent_id', 'likes', 'created_at', 'id'])
+          .execute();
+        await db.schema
+          .createTable('comment_likes')
+          .addColumn('comment_id', 'integer', (col) => col.notNull().references('comments.id').onDelete('cascade'))
+          .addColumn('reader_hash', 'text', (col) => col.notNull())
+          .addPrimaryKeyConstraint('comment_likes_pk', ['comment_id', 'reader_hash'])
+          .execute();
+        await db.schema
+          .createTable('comment_changes')
+          .addColumn('id', idColumn, (col) => (engine === 'sqlite' ? col.primaryKey().autoIncrement() : col.primaryKey()))
+          .addColumn('article_id', 'integer', (col) => col.notNull())
+          .addColumn('type', 'text', (col) => col.notNull())
+          .addColumn('comment_id', 'integer', (col) => col.notNull())
+          .addColumn('created_at', 'text', (col) => col.notNull())
+          .execute();
+        await db.schema.createIndex('comment_changes_article').on('comment_changes').columns(['article_id', 'id']).execute();
+        await db.schema.createIndex('comment_changes_created').on('comment_changes').column('created_at').execute();
+        const watched = 'status, parent_id, content, likes, deleted';
+        if (engine === 'sqlite') {
+          await sql.raw('DROP TRIGGER comments_version_update').execute(db);
+          await sql
+            .raw(
+              `CREATE TRIGGER comments_version_update AFTER UPDATE OF ${watched} ON comments BEGIN
+              INSERT INTO comment_versions (article_id, version) VALUES (NEW.article_id, 1) ON CONFLICT (article_id) DO UPDATE SET version = version + 1; END`,
+            )
+            .execute(db);
+        } else {
+          await sql.raw('DROP TRIGGER comments_version ON comments').execute(db);
+          await sql
+            .raw(
+              `CREATE TRIGGER comments_version AFTER INSERT OR DELETE OR UPDATE OF ${watched} ON comments
+              FOR EACH ROW EXECUTE FUNCTION colloquy_bump_comment_version()`,
+            )
+            .execute(db);
+          // Delivered at commit, to every instance listening (src/server/live/pg-changes.ts).
+          await sql
+            .raw(
+              `CREATE FUNCTION colloquy_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+              BEGIN
+                PERFORM pg_notify('${CHANGES_CHANNEL}', NEW.article_id::text);
+                RETURN NULL;
+              END $$`,
+            )
+            .execute(db);
+          await sql
+            .raw(`CREATE TRIGGER comment_changes_notify AFTER INSERT ON comment_changes FOR EACH ROW EXECUTE FUNCTION colloquy_notify_change()`)
+            .execute(db);
+        }
+      },
+      async down(db: Kysely<unknown>) {
+        if (engine === 'postgres') {
+          await sql.raw('DROP TRIGGER IF EXISTS comment_changes_notify ON comment_changes').execute(db);
+          await sql.raw('DROP FUNCTION IF EXISTS colloquy_notify_change()').execute(db);
+        }
+        await db.schema.dropTable('comment_changes').execute();
+        await db.schema.dropTable('comment_likes').execute();
+        await db.schema.dropIndex('comments_liked').execute();
+        for (const column of ['likes', 'edited_at', 'deleted', 'quote']) await db.schema.alterTable('comments').dropColumn(column).execute();
+      },
+    },
   };
 }
+
+/** The PostgreSQL NOTIFY channel on which every recorded change names its article. */
+export const CHANGES_CHANNEL = 'colloquy_changes';
 
 class InCodeProvider implements MigrationProvider {
   constructor(private readonly engine: Engine) {}

@@ -36,6 +36,27 @@ export interface CommentsTable {
   idempotency_key: string | null;
   client_key: string | null;
   author_token_hash: string | null;
+  likes: ColumnType<number, number | undefined, number>;
+  edited_at: string | null;
+  /** 0 or 1: a tombstone (deleted by its author while it had replies). */
+  deleted: ColumnType<number, number | undefined, number>;
+  /** The quoted passage (src/contract/text-quote.ts) as JSON, or null. */
+  quote: string | null;
+}
+
+/** One row per reader who likes a comment: at most one like each. */
+export interface CommentLikesTable {
+  comment_id: number;
+  reader_hash: string;
+}
+
+/** Changes readers see live (SSE), kept for a day for readers who reconnect with Last-Event-ID. */
+export interface CommentChangesTable {
+  id: Generated<number>;
+  article_id: number;
+  type: 'comment' | 'edit' | 'delete' | 'like';
+  comment_id: number;
+  created_at: string;
 }
 
 /** Server-wide values that must survive restarts, such as the generated avatar secret. */
@@ -55,6 +76,8 @@ export interface Database {
   comments: CommentsTable;
   settings: SettingsTable;
   comment_versions: CommentVersionsTable;
+  comment_likes: CommentLikesTable;
+  comment_changes: CommentChangesTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

@@ -79,6 +79,10 @@ export function useCreateComment(slug: string) {
         byArticleAuthor: false,
         createdAt: new Date().toISOString(),
         status: 'pending',
+        likes: 0,
+        editedAt: null,
+        deleted: false,
+        quote: input.quote,
         optimistic: true,
         idempotencyKey,
       };
