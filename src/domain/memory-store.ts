@@ -76,7 +76,8 @@ export function createMemoryStore(
     async listThreads(articleId, viewer, offset, limit, sort) {
       const visible = visibleOn(articleId, viewer);
       const starts = threadStarts(visible).sort(THREAD_SORTS[sort]);
-      const page = new Set(starts.slice(offset, offset + limit).map((c) => c.id));
+      const pageStarts = starts.slice(offset, offset + limit);
+      const page = new Set(pageStarts.map((c) => c.id));
       // In order, a reply comes after its parent… unless an import dated it earlier: repeat until nothing joins.
       for (let grew = true; grew; ) {
         grew = false;
@@ -86,7 +87,8 @@ export function createMemoryStore(
           grew = true;
         }
       }
-      return { comments: visible.filter((c) => page.has(c.id)).map(copy), more: starts.length > offset + limit };
+      const replies = visible.filter((c) => page.has(c.id) && !pageStarts.includes(c));
+      return { comments: [...pageStarts, ...replies].map(copy), more: starts.length > offset + limit };
     },
     async countThreadsBefore(articleId, viewer, start, sort) {
       return threadStarts(visibleOn(articleId, viewer)).filter((c) => THREAD_SORTS[sort](c, start) < 0).length;

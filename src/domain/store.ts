@@ -116,8 +116,9 @@ export interface CommentStore {
   /**
    * One page of threads: `limit` comments that start a thread (visible, with no
    * parent or a parent the viewer does not see) in the sort's order (THREAD_SORTS),
-   * after skipping `offset` of them, with all their visible replies at any depth; the
-   * page's comments come in (createdAt, id) order. `more` says whether threads follow.
+   * after skipping `offset` of them, with all their visible replies at any depth: first
+   * the thread starts in that order, then the replies in (createdAt, id) order (a list
+   * buildThread nests as it should). `more` says whether threads follow.
    */
   listThreads(articleId: number, viewer: Viewer, offset: number, limit: number, sort: CommentSort): Promise<{ comments: CommentRecord[]; more: boolean }>;
   /** How many threads (see listThreads) come before the one the given comment starts, in this sort. */

@@ -39,7 +39,7 @@ export interface HandlerOptions {
 }
 
 interface Route {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Matched against the raw (still percent-encoded) path; its groups are the parameters. */
   pattern: RegExp;
   run(request: Request, params: string[]): Promise<Response>;
@@ -79,6 +79,10 @@ export function createHandlers(service: CommentService, controls: () => MockCont
     await service.moderate(parseCommentId(id), action);
     return new HttpResponse(null, { status: 204 });
   };
+
+  const requester = (request: Request) => ({ authorToken: request.headers.get(AUTHOR_TOKEN_HEADER) || undefined });
+  const like = (liked: boolean) => async (request: Request, [slug, id]: string[]) =>
+    HttpResponse.json(await service.setLike(slug, parseCommentId(id), liked, requester(request)));
 
   const routes: Route[] = [
     { method: 'GET', pattern: /^\/api\/health$/, run: async () => HttpResponse.json({ status: 'ok' }) },
@@ -124,6 +128,28 @@ export function createHandlers(service: CommentService, controls: () => MockCont
         });
         return HttpResponse.json({ comment }, { status: created ? 201 : 200 });
       },
+    },
+    {
+      method: 'PATCH',
+      pattern: /^\/api\/articles\/([^/]+)\/comments\/([^/]+)$/,
+      run: async (request, [slug, id]) => {
+        requireJson(request.headers.get('Content-Type'));
+        const input = parseJsonBody(await request.arrayBuffer());
+        return HttpResponse.json({ comment: await service.editComment(slug, parseCommentId(id), input, requester(request)) });
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: /^\/api\/articles\/([^/]+)\/comments\/([^/]+)$/,
+      run: async (request, [slug, id]) =>
+        HttpResponse.json({ comment: await service.deleteOwnComment(slug, parseCommentId(id), requester(request)) }),
+    },
+    { method: 'PUT', pattern: /^\/api\/articles\/([^/]+)\/comments\/([^/]+)\/like$/, run: like(true) },
+    { method: 'DELETE', pattern: /^\/api\/articles\/([^/]+)\/comments\/([^/]+)\/like$/, run: like(false) },
+    {
+      method: 'GET',
+      pattern: /^\/api\/articles\/([^/]+)\/quotes$/,
+      run: async (_request, [slug]) => HttpResponse.json(await service.listQuotes(slug)),
     },
     { method: 'POST', pattern: /^\/api\/admin\/comments\/([^/]+)\/approve$/, run: moderate('approve') },
     { method: 'POST', pattern: /^\/api\/admin\/comments\/([^/]+)\/spam$/, run: moderate('spam') },

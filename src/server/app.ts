@@ -8,6 +8,7 @@ import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { ApiError, toApiError } from '../contract/api-error';
 import { COMMENTS_PAGE_PARAM, parsePageNumber } from '../contract/paging';
+import { DEFAULT_SORT, parseSort, SORT_PARAM, sortFromCookies } from '../contract/sort';
 import { parseJsonBody } from '../contract/parse-body';
 import {
   ADMIN_CHALLENGE,
@@ -76,10 +77,17 @@ export interface AppOptions {
 
 const JSON_TYPE = 'application/json';
 
-/** What a page's HTML depends on in its URL: the path, and which page of comments (any malformed one is the same 404). */
-function pageKey(url: URL): string {
+/**
+ * What a page's HTML depends on: the path, which page of comments (any malformed one is the
+ * same 404), and their order: ?sort=, else the reader's remembered choice (its cookie).
+ */
+function pageKey(url: URL, cookies: string | undefined): string {
+  const query = new URLSearchParams();
   const raw = url.searchParams.get(COMMENTS_PAGE_PARAM);
-  return raw === null ? url.pathname : `${url.pathname}?${COMMENTS_PAGE_PARAM}=${parsePageNumber(raw) ?? 'none'}`;
+  if (raw !== null) query.set(COMMENTS_PAGE_PARAM, String(parsePageNumber(raw) ?? 'none'));
+  const sort = parseSort(url.searchParams.get(SORT_PARAM)) ?? sortFromCookies(cookies) ?? DEFAULT_SORT;
+  if (sort !== DEFAULT_SORT) query.set(SORT_PARAM, sort);
+  return query.size === 0 ? url.pathname : `${url.pathname}?${query}`;
 }
 /** Comment pages everyone sees, kept per article and page with their version; this many at most. */
 const SHARED_LISTS = 64;
@@ -145,7 +153,7 @@ export function createApp(options: AppOptions) {
   // CORS only for ALLOWED_ORIGINS: other origins get no CORS headers at all (and preflights a 404).
   const corsForAllowed = cors({
     origin: (origin) => (config.allowedOrigins.includes(origin) ? origin : null),
-    allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     allowHeaders: ['Content-Type', IDEMPOTENCY_HEADER, AUTHOR_TOKEN_HEADER],
     exposeHeaders: ['Retry-After'],
     maxAge: 600,
@@ -215,7 +223,7 @@ export function createApp(options: AppOptions) {
       const page = await service.listCommentPage(slug, request, { authorToken });
       return sendRepresentation(c, new Representation(JSON.stringify(page), JSON_TYPE));
     }
-    const which = request.commentId === undefined ? `p${request.page ?? 1}` : `c${request.commentId}`;
+    const which = `${request.sort ?? DEFAULT_SORT}.${request.commentId === undefined ? `p${request.page ?? 1}` : `c${request.commentId}`}`;
     const tag = `${version.tag}-${which}`;
     const etag = version.shared || !authorToken ? `W/"c${tag}"` : `W/"c${tag}-${weakEtag(authorToken).slice(3, 19)}"`;
     if (etagMatches(c.req.header('If-None-Match'), etag)) {
@@ -252,6 +260,34 @@ export function createApp(options: AppOptions) {
       return c.json({ comment }, created ? 201 : 200);
     },
   );
+
+  const requester = (c: Context) => ({ authorToken: c.req.header(AUTHOR_TOKEN_HEADER) || undefined });
+  const commentId = (c: Context) => parseCommentId(c.req.param('id') ?? '');
+
+  // An author's edit of their own comment, and its deletion (src/domain/comment-service.ts).
+  app.patch('/api/articles/:slug/comments/:id', async (c) => {
+    requireJson(c.req.header('Content-Type') ?? null);
+    const input = parseJsonBody(await readBody(c.req.raw));
+    const comment = await service.editComment(c.req.param('slug'), commentId(c), input, requester(c));
+    commentsChanged();
+    return c.json({ comment });
+  });
+  app.delete('/api/articles/:slug/comments/:id', async (c) => {
+    const comment = await service.deleteOwnComment(c.req.param('slug'), commentId(c), requester(c));
+    commentsChanged();
+    return c.json({ comment });
+  });
+
+  // A reader's like: PUT to like, DELETE to take it back; both idempotent.
+  const like = (liked: boolean) => async (c: Context) => {
+    const result = await service.setLike(c.req.param('slug') ?? '', commentId(c), liked, requester(c));
+    commentsChanged();
+    return c.json(result);
+  };
+  app.put('/api/articles/:slug/comments/:id/like', like(true));
+  app.delete('/api/articles/:slug/comments/:id/like', like(false));
+
+  app.get('/api/articles/:slug/quotes', async (c) => c.json(await service.listQuotes(c.req.param('slug'))));
 
   // Admin: a bearer token compared in constant time. Without ADMIN_TOKEN no token is right.
   // Wrong tokens are counted per client: guessing gets 429 long before it gets anywhere.
@@ -314,8 +350,10 @@ export function createApp(options: AppOptions) {
   app.get('*', async (c) => {
     if (!pages) return c.text('Not found', 404);
     // By path and comment page alone: pages ignore the rest of the query string, which anyone could vary endlessly.
-    const { page } = await pages.get(pageKey(new URL(c.req.url)));
+    const { page } = await pages.get(pageKey(new URL(c.req.url), c.req.header('Cookie')));
     c.header('Cache-Control', 'no-cache');
+    // The remembered sort order (a cookie) changes the page.
+    c.header('Vary', 'Cookie', { append: true });
     return sendRepresentation(c, page.rep, { status: page.status });
   });
 

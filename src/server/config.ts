@@ -76,6 +76,7 @@ const envSchema = z.object({
   SERVE_CLIENT: onOff('on'),
   PAGE_CACHE_SECONDS: integer(2, 0, 3600),
   COMMENTS_PER_PAGE: integer(DEFAULT_THREADS_PER_PAGE, 1, 1000),
+  EDIT_WINDOW_MINUTES: integer(15, 0, 10_080),
   REQUEST_TIMEOUT_SECONDS: integer(30, 1, 600),
   MAX_CONNECTIONS_PER_CLIENT: integer(128, 0, 100_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'must be debug, info, warn, error or silent' }).default('info'),
@@ -105,6 +106,8 @@ export interface Config {
   pageCacheSeconds: number;
   /** Threads (a top-level comment with its replies) per page of a discussion. */
   threadsPerPage: number;
+  /** For how long after posting an author may edit or delete their comment; 0: never. */
+  editWindowMinutes: number;
   /** The longest a client may take to send one request (its headers: at most 10 s of it). */
   requestTimeoutSeconds: number;
   /** Connections one client address may hold open at once; 0: no cap (ignored with TRUST_PROXY). */
@@ -147,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     serveClient: e.SERVE_CLIENT,
     pageCacheSeconds: e.PAGE_CACHE_SECONDS,
     threadsPerPage: e.COMMENTS_PER_PAGE,
+    editWindowMinutes: e.EDIT_WINDOW_MINUTES,
     requestTimeoutSeconds: e.REQUEST_TIMEOUT_SECONDS,
     maxConnectionsPerClient: e.MAX_CONNECTIONS_PER_CLIENT,
     logLevel: e.LOG_LEVEL,

@@ -38,6 +38,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       duplicateCheck: config.duplicateCheck,
       avatarSecret,
       threadsPerPage: config.threadsPerPage,
+      editWindowMinutes: config.editWindowMinutes,
     });
 
     let renderPage: ((url: string) => Promise<{ status: number; html: string }>) | undefined;

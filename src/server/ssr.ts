@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ApiError } from '../contract/api-error';
 import { COMMENTS_PAGE_PARAM, parsePageNumber } from '../contract/paging';
+import { parseSort, SORT_PARAM } from '../contract/sort';
 import { STATE_ELEMENT_ID, type RenderData, type RenderResult } from '../contract/ssr';
 import type { CommentService } from '../domain/comment-service';
 import type { RenderedPage } from './app';
@@ -101,7 +102,9 @@ export async function loadSsr(options: SsrOptions): Promise<Ssr> {
     const raw = search.get(COMMENTS_PAGE_PARAM);
     const page = raw === null ? 1 : parsePageNumber(raw);
     if (page === undefined) return null;
-    return service.listCommentPage(slug, { page }).catch((error: unknown) => {
+    // The app's page key carries the sort (from ?sort= or the reader's cookie).
+    const sort = parseSort(search.get(SORT_PARAM));
+    return service.listCommentPage(slug, { page, sort }).catch((error: unknown) => {
       if (error instanceof ApiError && error.code === 'not_found') return null;
       throw error;
     });

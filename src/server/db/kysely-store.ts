@@ -240,18 +240,19 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
       const starts = await query.limit(limit + 1).offset(offset).execute();
       const more = starts.length > limit;
       const page = starts.slice(0, limit).map(toComment);
+      const replies: CommentRecord[] = [];
       // Replies level by level, each an indexed lookup by parent: a page costs the same in any size of thread.
       for (let parents = page.map((c) => c.id); parents.length > 0; ) {
-        const replies = await db
+        const level = await db
           .selectFrom('comments')
           .selectAll()
           .where('parent_id', 'in', parents)
           .where((eb) => visibleTo(eb, viewer))
           .execute();
-        page.push(...replies.map(toComment));
-        parents = replies.map((row) => Number(row.id));
+        replies.push(...level.map(toComment));
+        parents = level.map((row) => Number(row.id));
       }
-      return { comments: page.sort(byThreadOrder), more };
+      return { comments: [...page, ...replies.sort(byThreadOrder)], more };
     },
 
     async countThreadsBefore(articleId, viewer, start, sort) {
