@@ -77,7 +77,15 @@ export type Comment = z.infer<typeof commentSchema>;
 export const commentListSchema = z.object({ comments: z.array(commentSchema) });
 
 
-export const postCommentResponseSchema = z.object({ comment: commentSchema });
+export const postCommentResponseSchema = z.object({
+  comment: commentSchema,
+  /** Until when its author may edit or delete it (EDIT_WINDOW_MINUTES): only its author is ever told. */
+  editableUntil: isoDate,
+});
+
+/** PATCH …/comments/:id answers the edited comment; DELETE the tombstone left, or null when it is gone. */
+export const editCommentResponseSchema = z.object({ comment: commentSchema });
+export const deleteCommentResponseSchema = z.object({ comment: z.nullable(commentSchema) });
 
 export const errorCodeSchema = z.enum([
   'bad_request',

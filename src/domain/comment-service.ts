@@ -235,97 +235,10 @@ export function createCommentService(store: CommentStore, options: ServiceOption
       return { comments: comments.map(toPublicComment), more };
     },
 
-    async postComment(slug: string, input: unknown, context: PostContext): Promise<{ comment: Comment; created: boolean }> {
-      const article = await requireArticle(slug);
-      const key = context.idempotencyKey;
-      if (key !== undefined && !idempotencyKeySchema.safeParse(key).success) {
-        throw new ApiError('validation_failed', 'Send one Idempotency-Key header of 8 to 200 visible ASCII characters (no commas).', {
-          fields: { idempotencyKey: 'One key of 8 to 200 visible ASCII characters, no commas.' },
-        });
-      }
-      const closed = () => new ApiError('comments_closed', 'Comments are closed on this article.');
-      const parsed = newCommentSchema.safeParse(input);
-      if (!parsed.success) {
-        if (!article.commentsOpen) throw closed();
-        const fields = fieldErrors(parsed.error);
-        if (fields.website2) throw new ApiError('spam_detected', 'Your comment looks like spam and was not posted.');
-        throw new ApiError('validation_failed', 'Please correct the marked fields.', { fields });
-      }
-      const data = parsed.data;
-
-      // A retry of a request that already succeeded answers with the first result.
-      const replay = await findReplay(store, key, article, data);
-      if (replay) return replay;
-      // After the replay check: a retry of a post made before comments closed still gets its answer.
-      if (!article.commentsOpen) throw closed();
-      // Refusing a retry would be wrong: another instance may have created this key's comment a moment ago.
-      const refuse = async (tx: CommentStore, error: ApiError) => {
-        const raced = await findReplay(tx, key, article, data);
-        if (raced) return raced;
-        throw error;
-      };
-
-      if (data.parentId !== null) {
-        const parent = await store.findComment(data.parentId);
-        // A reply needs a parent its poster can see: approved, or their own awaiting moderation.
-        const visible =
-          parent?.status === 'approved' ||
-          (parent?.status === 'pending' && context.authorToken !== undefined && parent.authorTokenHash === hashToken(context.authorToken));
-        if (!parent || parent.articleId !== article.id || !visible) {
-          throw new ApiError('parent_not_found', 'The comment you are replying to does not exist (any more).', {
-            fields: { parentId: 'No such comment on this article.' },
-          });
-        }
-      }
-      if (data.quote !== null) checkQuote(article, data);
-      // Parsed and sanitised once, here, for every reader after (and before any lock is taken).
-      const content = commentMarkdownToRich(data.body);
-      // A keyed hash: a leaked database holds no IP addresses, and nobody without the secret can test guesses.
-      const clientKey = options.floodIntervalSeconds > 0 ? clientFingerprint(options.avatarSecret, context.clientKey) : null;
-      // The checks and the insert as one: two posts racing (on two instances, say) cannot both pass
-      // the duplicate check or the flood limit and then both be stored.
-      const locks = [`article:${article.id}`, ...(clientKey ? [`client:${clientKey}`] : [])];
-      const { comment, created } = await store.atomically(locks, async (tx) => {
-        if (options.duplicateCheck && (await tx.hasDuplicate(article.id, data.author, data.email, data.body))) {
-          return refuse(tx, new ApiError('duplicate_comment', 'Duplicate comment detected; it looks as though you’ve already said that!'));
-        }
-        const wait = clientKey ? await floodWait(tx, clientKey) : 0;
-        if (wait > 0) {
-          return refuse(
-            tx,
-            new ApiError('too_many_requests', 'You are posting comments too quickly. Slow down.', { retryAfterSeconds: wait }),
-          );
-        }
-        const inserted = await tx.insertComment({
-          articleId: article.id,
-          parentId: data.parentId,
-          author: data.author,
-          email: data.email,
-          url: data.url === '' ? null : data.url,
-          avatar: avatarKey(options.avatarSecret, data.email),
-          body: data.body,
-          content,
-          byArticleAuthor: false,
-          createdAt: now().toISOString(),
-          status: options.moderation ? 'pending' : 'approved',
-          idempotencyKey: key === undefined ? null : apiKey(key),
-          clientKey,
-          authorTokenHash: context.authorToken ? hashToken(context.authorToken) : null,
-          likes: 0,
-          editedAt: null,
-          deleted: false,
-          quote: data.quote,
-        });
-        if (inserted.created && inserted.comment.status === 'approved') await record(tx, inserted.comment, 'comment');
-        // Another request with this key stored its comment first: answer exactly as a retry
-        // of it, or refuse it when this is other content or another article.
-        return inserted.created ? { comment: toPublicComment(inserted.comment), created: true } : replayOf(inserted.comment, article, data);
-      });
-      await forgetOldClients();
-      if (created && comment.status === 'approved') changed(article.id);
-      return { comment, created };
+    async postComment(slug: string, input: unknown, context: PostContext): Promise<{ comment: Comment; created: boolean; editableUntil: string }> {
+      const posted = await post(slug, input, context);
+      return { ...posted, editableUntil: new Date(new Date(posted.comment.createdAt).getTime() + editWindowMs).toISOString() };
     },
-
     /**
      * An author's edit of their comment's text, within the edit window: the same limits, spam
      * and duplicate rules as a post. Sending the same text again changes nothing (idempotent).
@@ -441,6 +354,97 @@ export function createCommentService(store: CommentStore, options: ServiceOption
       changed(comment.articleId);
     },
   };
+
+  async function post(slug: string, input: unknown, context: PostContext): Promise<{ comment: Comment; created: boolean }> {
+    const article = await requireArticle(slug);
+    const key = context.idempotencyKey;
+    if (key !== undefined && !idempotencyKeySchema.safeParse(key).success) {
+      throw new ApiError('validation_failed', 'Send one Idempotency-Key header of 8 to 200 visible ASCII characters (no commas).', {
+        fields: { idempotencyKey: 'One key of 8 to 200 visible ASCII characters, no commas.' },
+      });
+    }
+    const closed = () => new ApiError('comments_closed', 'Comments are closed on this article.');
+    const parsed = newCommentSchema.safeParse(input);
+    if (!parsed.success) {
+      if (!article.commentsOpen) throw closed();
+      const fields = fieldErrors(parsed.error);
+      if (fields.website2) throw new ApiError('spam_detected', 'Your comment looks like spam and was not posted.');
+      throw new ApiError('validation_failed', 'Please correct the marked fields.', { fields });
+    }
+    const data = parsed.data;
+
+    // A retry of a request that already succeeded answers with the first result.
+    const replay = await findReplay(store, key, article, data);
+    if (replay) return replay;
+    // After the replay check: a retry of a post made before comments closed still gets its answer.
+    if (!article.commentsOpen) throw closed();
+    // Refusing a retry would be wrong: another instance may have created this key's comment a moment ago.
+    const refuse = async (tx: CommentStore, error: ApiError) => {
+      const raced = await findReplay(tx, key, article, data);
+      if (raced) return raced;
+      throw error;
+    };
+
+    if (data.parentId !== null) {
+      const parent = await store.findComment(data.parentId);
+      // A reply needs a parent its poster can see: approved, or their own awaiting moderation.
+      const visible =
+        parent?.status === 'approved' ||
+        (parent?.status === 'pending' && context.authorToken !== undefined && parent.authorTokenHash === hashToken(context.authorToken));
+      if (!parent || parent.articleId !== article.id || !visible) {
+        throw new ApiError('parent_not_found', 'The comment you are replying to does not exist (any more).', {
+          fields: { parentId: 'No such comment on this article.' },
+        });
+      }
+    }
+    if (data.quote !== null) checkQuote(article, data);
+    // Parsed and sanitised once, here, for every reader after (and before any lock is taken).
+    const content = commentMarkdownToRich(data.body);
+    // A keyed hash: a leaked database holds no IP addresses, and nobody without the secret can test guesses.
+    const clientKey = options.floodIntervalSeconds > 0 ? clientFingerprint(options.avatarSecret, context.clientKey) : null;
+    // The checks and the insert as one: two posts racing (on two instances, say) cannot both pass
+    // the duplicate check or the flood limit and then both be stored.
+    const locks = [`article:${article.id}`, ...(clientKey ? [`client:${clientKey}`] : [])];
+    const { comment, created } = await store.atomically(locks, async (tx) => {
+      if (options.duplicateCheck && (await tx.hasDuplicate(article.id, data.author, data.email, data.body))) {
+        return refuse(tx, new ApiError('duplicate_comment', 'Duplicate comment detected; it looks as though you’ve already said that!'));
+      }
+      const wait = clientKey ? await floodWait(tx, clientKey) : 0;
+      if (wait > 0) {
+        return refuse(
+          tx,
+          new ApiError('too_many_requests', 'You are posting comments too quickly. Slow down.', { retryAfterSeconds: wait }),
+        );
+      }
+      const inserted = await tx.insertComment({
+        articleId: article.id,
+        parentId: data.parentId,
+        author: data.author,
+        email: data.email,
+        url: data.url === '' ? null : data.url,
+        avatar: avatarKey(options.avatarSecret, data.email),
+        body: data.body,
+        content,
+        byArticleAuthor: false,
+        createdAt: now().toISOString(),
+        status: options.moderation ? 'pending' : 'approved',
+        idempotencyKey: key === undefined ? null : apiKey(key),
+        clientKey,
+        authorTokenHash: context.authorToken ? hashToken(context.authorToken) : null,
+        likes: 0,
+        editedAt: null,
+        deleted: false,
+        quote: data.quote,
+      });
+      if (inserted.created && inserted.comment.status === 'approved') await record(tx, inserted.comment, 'comment');
+      // Another request with this key stored its comment first: answer exactly as a retry
+      // of it, or refuse it when this is other content or another article.
+      return inserted.created ? { comment: toPublicComment(inserted.comment), created: true } : replayOf(inserted.comment, article, data);
+    });
+    await forgetOldClients();
+    if (created && comment.status === 'approved') changed(article.id);
+    return { comment, created };
+}
 
   /** The live event for a change, from the comment as it is now (gone or hidden since: a deletion). */
   async function liveEventOf(change: ChangeRecord): Promise<LiveEvent> {

@@ -121,12 +121,12 @@ export function createHandlers(service: CommentService, controls: () => MockCont
       run: async (request, [slug]) => {
         requireJson(request.headers.get('Content-Type'));
         const input = parseJsonBody(await request.arrayBuffer());
-        const { comment, created } = await service.postComment(slug, input, {
+        const { comment, created, editableUntil } = await service.postComment(slug, input, {
           idempotencyKey: request.headers.get(IDEMPOTENCY_HEADER) ?? undefined,
           authorToken: request.headers.get(AUTHOR_TOKEN_HEADER) || undefined,
           clientKey: MOCK_CLIENT,
         });
-        return HttpResponse.json({ comment }, { status: created ? 201 : 200 });
+        return HttpResponse.json({ comment, editableUntil }, { status: created ? 201 : 200 });
       },
     },
     {

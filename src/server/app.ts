@@ -251,13 +251,13 @@ export function createApp(options: AppOptions) {
     async (c) => {
       requireJson(c.req.header('Content-Type') ?? null);
       const input = parseJsonBody(await readBody(c.req.raw));
-      const { comment, created } = await service.postComment(c.req.param('slug'), input, {
+      const { comment, created, editableUntil } = await service.postComment(c.req.param('slug'), input, {
         idempotencyKey: c.req.header(IDEMPOTENCY_HEADER) ?? undefined,
         authorToken: c.req.header(AUTHOR_TOKEN_HEADER) || undefined,
         clientKey: clientAddress(c, config.trustProxy),
       });
       if (created) commentsChanged();
-      return c.json({ comment }, created ? 201 : 200);
+      return c.json({ comment, editableUntil }, created ? 201 : 200);
     },
   );
 

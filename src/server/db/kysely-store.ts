@@ -131,7 +131,8 @@ function positionIn(engine: Engine, column: 'body' | 'author', needle: string) {
 }
 
 
-export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyStore {
+/** `inGroup`: `db` is SQLite's one connection inside a group commit's transaction. */
+export function createKyselyStore(db: Kysely<Database>, engine: Engine, inGroup = false): KyselyStore {
   /**
    * Comments that start a thread for this viewer: visible, with no parent or a
    * parent they do not see. Hidden comments are few (pending, spam), so the
@@ -162,6 +163,13 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
         ]),
       );
   };
+
+  /**
+   * Runs statements that must not be torn apart as one transaction, or as part of the one
+   * already running: inside atomically() (a PostgreSQL transaction, or SQLite's group commit on its one connection).
+   */
+  const inTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> =>
+    db.isTransaction || inGroup ? work(db) : db.transaction().execute(work);
 
   const findCommentByKey = async (key: string) => {
     const row = await db.selectFrom('comments').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
@@ -360,7 +368,7 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
     atomically(keys, work) {
       // SQLite: one connection, so works run one after another without locks, and the
       // ones arriving together share one commit (one fsync): see group-commit.ts.
-      if (engine === 'sqlite') return inGroupCommit(db, (conn) => work(createKyselyStore(conn, engine)));
+      if (engine === 'sqlite') return inGroupCommit(db, (conn) => work(createKyselyStore(conn, engine, true)));
       return db.transaction().execute(async (trx) => {
         // Advisory locks held to the end of the transaction, taken in one global
         // order so two posts can never wait on each other.
@@ -375,7 +383,7 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): KyselyS
     },
 
     async deleteComment(id) {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(async (trx) => {
         const removed = await trx.selectFrom('comments').select(['id', 'parent_id']).where('id', '=', id).executeTakeFirst();
         if (!removed) return false;
         await trx.updateTable('comments').set({ parent_id: removed.parent_id }).where('parent_id', '=', id).execute();
