@@ -7,6 +7,20 @@ import { server } from './msw-server';
 
 let errors: unknown[][] = [];
 
+// jsdom has <dialog> but not its methods: just enough of them that a dialog shows (the open
+// attribute, so its content is visible), takes focus and closes with its close event, as in a browser.
+if (!HTMLDialogElement.prototype.showModal) {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+    this.querySelector<HTMLElement>('[autofocus], button, [href], input, select, textarea')?.focus();
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    if (!this.open) return;
+    this.removeAttribute('open');
+    this.dispatchEvent(new Event('close'));
+  };
+}
+
 beforeAll(async () => {
   server.listen({ onUnhandledRequest: 'error' });
   // The app's lazily loaded chunks, loaded up front here: a test that ends while one is still
@@ -19,6 +33,7 @@ beforeAll(async () => {
     import('../../src/client/features/comments/lib/tab-outbox'),
     import('../../src/domain/content/comment-markdown'),
     import('../../src/client/lib/response-schemas'),
+    import('../../src/client/features/comments/components/keyboard-help'),
   ]);
 });
 

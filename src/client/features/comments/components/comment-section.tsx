@@ -22,10 +22,12 @@ import { commentElementId, replyButtonId, ReplyContext, type ReplyState } from '
 import { postedCommentsKey } from '../lib/thread-cache';
 import { commentsPageHref, useRequestedCommentsPage } from '../lib/use-requested-page';
 import { useUnsentComments } from '../lib/use-unsent-comments';
+import { useKeyboardShortcuts } from '../lib/use-keyboard-shortcuts';
 import { FormPlaceholder, LazyCommentForm, preloadCommentForm } from './lazy-comment-form';
 import { LazyUnsentComments } from './lazy-unsent-comments';
 import { LazyDiscussionSearch } from './lazy-discussion-search';
 import { CommentThread } from './comment-thread';
+import { KeyboardHelpButton } from './keyboard-help-button';
 import { PageLink } from './page-link';
 
 const POSTED_MESSAGE = 'Your comment was posted.';
@@ -233,6 +235,8 @@ export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSect
     () => ({ openReplyStore, commentsOpen, openReply, cancelReply, onPosted, announce, formVersion, reopenForm, permalink }),
     [openReplyStore, commentsOpen, openReply, cancelReply, onPosted, announce, formVersion, reopenForm, permalink],
   );
+  // j, k, r, Escape and ? (see use-keyboard-shortcuts.ts).
+  const shortcutHelp = useKeyboardShortcuts(replyState);
   // Only a top-level form that was given an unsent comment back takes focus when it mounts.
   const topVersion = formVersion(null);
 
@@ -272,6 +276,7 @@ export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSect
               : `${responsesLabel(count)} to “${articleTitle}”`
             : 'Responses'}
         </h2>
+        <KeyboardHelpButton help={shortcutHelp} />
         {hydrated && (first?.page.previous || last?.page.next) && <LazyDiscussionSearch slug={slug} articlePath={articlePath} />}
         {loaded && comments.isError && !comments.isFetchNextPageError && !comments.isFetchPreviousPageError && (
           <StaleNotice message="We could not check for new comments." onRetry={() => void comments.refetch()} />
