@@ -2,9 +2,9 @@
 // machine and reported as ratios to a baseline measured in the same run.
 // Results go to BENCHMARKS.md. Nothing here is asserted by the tests.
 import { execSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { buildThread } from '../src/domain/threading';
 import seed from '../src/content/seed-article.json';
 import { bundleSizes, UP_FRONT_JS_BUDGET_BYTES } from '../tests/support/bundle-size';
@@ -20,20 +20,20 @@ const log = (line = '') => {
 };
 
 
-/** The commit before the speed work of issue 8 (react-router, zod up front, the whole thread in one page). */
-const BEFORE_SPEED_WORK = 'fc1b07c';
+/** The commit before issue 9 (sort, likes, edits, live updates, quotes), which may add at most 5 KB to the up-front JS. */
+const BEFORE_ISSUE_9 = 'cc65173';
 
 /**
  * The up-front JS of an earlier commit, built in this run the same way (a git
- * worktree with the dependencies of its own lockfile, install scripts skipped:
- * the client build needs no native module); undefined when it cannot be built
- * (say, a shallow clone without that commit).
+ * worktree using this checkout's node_modules: that commit's client needs no
+ * package this one lacks); undefined when it cannot be built (say, a shallow
+ * clone without that commit).
  */
 function upFrontJsAt(ref: string): number | undefined {
   const root = mkdtempSync(join(tmpdir(), 'colloquy-before-'));
   try {
     execSync(`git worktree add --detach ${root} ${ref}`, { stdio: 'ignore' });
-    execSync('npm ci --ignore-scripts --no-audit --no-fund', { cwd: root, stdio: 'ignore' });
+    symlinkSync(resolve('node_modules'), join(root, 'node_modules'), 'dir');
     execSync('npx vite build --logLevel silent', { cwd: root, stdio: 'ignore', env: { ...process.env, VITE_API_URL: '/' } });
     return bundleSizes(join(root, 'dist', 'client')).critical;
   } catch {
@@ -147,11 +147,11 @@ async function main() {
       'The form (react-hook-form) loads after, preloaded with the thread; the static demo also loads the MSW mock, which a real deployment never does.',
   );
   log();
-  const before = upFrontJsAt(BEFORE_SPEED_WORK);
+  const before = upFrontJsAt(BEFORE_ISSUE_9);
   log(
     (before === undefined
-      ? `Before the speed work (commit ${BEFORE_SPEED_WORK}) the figure is missing: that commit could not be built here. `
-      : `Before the speed work (commit ${BEFORE_SPEED_WORK}, built in this run from its own lockfile): ${kb(before)}; now ${kb(serverBuild.critical)} (${kb(serverBuild.critical - before)}: wouter instead of react-router, zod and the schemas loaded with the first request). `) +
+      ? `Before issue 9 (commit ${BEFORE_ISSUE_9}) the figure is missing: that commit could not be built here. `
+      : `Before issue 9 (commit ${BEFORE_ISSUE_9}, built in this run): ${kb(before)}; now ${kb(serverBuild.critical)}: ${kb(serverBuild.critical - before)} for sorting, collapsing, likes, the "edited" label and the quote display (allowed: 5 KB); the edit form, the keyboard help, the live-updates client and the quote tooling load on demand. `) +
       `The Markdown pipeline (${kb(serverBuild.preview)}) loads only when someone presses Preview; the outbox itself with the form.`,
   );
   log();

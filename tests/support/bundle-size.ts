@@ -5,8 +5,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** The budget for that JS: React + ReactDOM alone are about 66 KB of it. */
-export const UP_FRONT_JS_BUDGET_BYTES = 90 * 1024;
+/**
+ * The budget for that JS: React + ReactDOM alone are about 66 KB of it. It was 90 KB, with
+ * 90,288 bytes used before issue 9 (commit cc65173); issue 9 allows its features 5 KB more.
+ */
+export const UP_FRONT_JS_BUDGET_BYTES = 90_288 + 5 * 1024;
 
 const gz = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;
 
