@@ -83,8 +83,11 @@ function toPublicComment(record: CommentRecord): Comment {
   };
 }
 
-/** What a deleted comment that has replies keeps: its place in the thread, nothing of its author. */
-const TOMBSTONE: CommentChanges = { author: '', email: '', url: null, body: '', content: [], deleted: true };
+/**
+ * What a deleted comment that has replies keeps: its place in the thread, nothing its author
+ * wrote or chose (the passage they quoted included), and no likes to rank it by.
+ */
+const TOMBSTONE: CommentChanges = { author: '', email: '', url: null, body: '', content: [], quote: null, likes: 0, deleted: true };
 
 /** One message per field, from the shared schema's issues. */
 function fieldErrors(error: z.core.$ZodError): Record<string, string> {
@@ -316,6 +319,9 @@ export function createCommentService(store: CommentStore, options: ServiceOption
       const quoting = await store.listQuotes(article.id);
       return { quotes: quoting.flatMap(({ id, author, quote }) => (quote ? [{ commentId: id, author, quote }] : [])) };
     },
+
+    /** A published article's id: live readers are kept per article, as changes are announced (onChange). */
+    articleIdOf: async (slug: string): Promise<number> => (await requireArticle(slug)).id,
 
     /** The newest change's id: where a reader who connects without Last-Event-ID starts. */
     latestChangeId: () => store.latestChangeId(),

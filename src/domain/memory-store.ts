@@ -24,6 +24,8 @@ export interface MemorySnapshot {
   changes?: ChangeRecord[];
   /** Change ids keep counting after old changes are forgotten, as a database sequence does. */
   lastChangeId?: number;
+  /** Comment ids too, after deletions: a reader may still hold a deleted comment's id (a link, a like, a live event). */
+  lastCommentId?: number;
 }
 
 export function createMemoryStore(
@@ -36,7 +38,8 @@ export function createMemoryStore(
   const changes = structuredClone(initial.changes ?? []);
   const nextId = (rows: Array<{ id: number }>) => rows.reduce((max, row) => Math.max(max, row.id), 0) + 1;
   let lastChangeId = initial.lastChangeId ?? nextId(changes) - 1;
-  const changed = () => onChange?.({ articles, comments, likes: [...likes], changes, lastChangeId });
+  let lastCommentId = initial.lastCommentId ?? nextId(comments) - 1;
+  const changed = () => onChange?.({ articles, comments, likes: [...likes], changes, lastChangeId, lastCommentId });
   const likeKey = (commentId: number, reader: string) => `${commentId}:${reader}`;
   const copy = <T>(value: T): T => structuredClone(value);
   // One browser tab, one thread: a queue is lock enough.
@@ -140,7 +143,7 @@ export function createMemoryStore(
         ? comments.find((c) => c.idempotencyKey === comment.idempotencyKey)
         : undefined;
       if (existing) return { comment: copy(existing), created: false };
-      const stored = { id: nextId(comments), ...copy(comment) };
+      const stored = { id: ++lastCommentId, ...copy(comment) };
       comments.push(stored);
       changed();
       return { comment: copy(stored), created: true };
@@ -193,7 +196,7 @@ export function createMemoryStore(
     },
     async listQuotes(articleId) {
       return comments
-        .filter((c) => c.articleId === articleId && c.status === 'approved' && c.quote !== null)
+        .filter((c) => c.articleId === articleId && c.status === 'approved' && !c.deleted && c.quote !== null)
         .sort(byThreadOrder)
         .map(({ id, author, quote }) => copy({ id, author, quote }));
     },

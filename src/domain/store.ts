@@ -57,7 +57,7 @@ export interface CommentRecord {
 }
 
 /** What an author's edit or deletion changes. */
-export type CommentChanges = Partial<Pick<CommentRecord, 'author' | 'email' | 'url' | 'body' | 'content' | 'editedAt' | 'deleted'>>;
+export type CommentChanges = Partial<Pick<CommentRecord, 'author' | 'email' | 'url' | 'body' | 'content' | 'editedAt' | 'deleted' | 'quote' | 'likes'>>;
 
 /** A change readers should see live (src/contract/live-event.ts): which comment, and how. */
 export type ChangeType = 'comment' | 'edit' | 'delete' | 'like';
@@ -164,7 +164,7 @@ export interface CommentStore {
   setLike(commentId: number, readerHash: string, liked: boolean): Promise<number | undefined>;
   /** Whether the reader likes the comment. */
   likes(commentId: number, readerHash: string): Promise<boolean>;
-  /** The approved comments that quote the article, oldest first. */
+  /** The approved comments that quote the article (tombstones quote nothing), oldest first. */
   listQuotes(articleId: number): Promise<Array<Pick<CommentRecord, 'id' | 'author' | 'quote'>>>;
 
   /** Records a change readers should see live; call it in the transaction that makes the change. */

@@ -14,7 +14,17 @@ export interface ContractTarget {
   close(): Promise<void>;
 }
 
-export type TargetFactory = (options: { floodIntervalSeconds: number }) => Promise<ContractTarget>;
+export interface TargetOptions {
+  floodIntervalSeconds: number;
+  /** Hold new comments for moderation (the server's MODERATION). */
+  moderation?: boolean;
+  /** Threads per page (the server's COMMENTS_PER_PAGE). */
+  threadsPerPage?: number;
+  /** The server's EDIT_WINDOW_MINUTES. */
+  editWindowMinutes?: number;
+}
+
+export type TargetFactory = (options: TargetOptions) => Promise<ContractTarget>;
 
 const SLUG = seed.article.slug;
 const EMAIL = 'contract.tester@example.com';

@@ -5,11 +5,12 @@ import { testArticle } from '../support/articles';
 import { runContractSuite, type TargetFactory } from './contract-suite';
 import { runHardeningContract } from './hardening-contract';
 import { runPagingContract } from './paging-contract';
+import { runReactionsContract } from './reactions-contract';
 import { runRoutingContract } from './routing-contract';
 import { runSearchContract } from './search-contract';
 
-const mock: TargetFactory = async ({ floodIntervalSeconds }) => {
-  const { handlers, store } = await createMockBackend({ service: { floodIntervalSeconds } });
+const mock: TargetFactory = async (options) => {
+  const { handlers, store } = await createMockBackend({ service: options });
   const server = setupServer(...handlers);
   server.listen({ onUnhandledRequest: 'error' });
   return {
@@ -26,3 +27,4 @@ runRoutingContract('MSW mock', mock);
 runHardeningContract('MSW mock', mock);
 runPagingContract('MSW mock', mock);
 runSearchContract('MSW mock', mock);
+runReactionsContract('MSW mock', mock);

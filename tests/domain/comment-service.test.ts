@@ -64,7 +64,7 @@ describe('comment service', () => {
     const context = { clientKey: 'a', idempotencyKey: 'draft-key-123' };
     const first = await service.postComment(SEED_SLUG, reply(), context);
     const second = await service.postComment(SEED_SLUG, reply(), context);
-    expect(second).toEqual({ comment: first.comment, created: false });
+    expect(second).toEqual({ comment: first.comment, created: false, editableUntil: first.editableUntil });
     expect((await service.listCommentPage(SEED_SLUG, {})).comments).toHaveLength(3);
   });
 

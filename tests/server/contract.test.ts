@@ -2,9 +2,10 @@
 // server, on SQLite and on PostgreSQL: the same cases the MSW mock passes.
 import { afterAll } from 'vitest';
 import { openStore } from '../../src/server/db/kysely-store';
-import { runContractSuite, type TargetFactory } from '../contract/contract-suite';
+import { runContractSuite, type TargetFactory, type TargetOptions } from '../contract/contract-suite';
 import { runHardeningContract } from '../contract/hardening-contract';
 import { runPagingContract } from '../contract/paging-contract';
+import { runReactionsContract } from '../contract/reactions-contract';
 import { runRoutingContract } from '../contract/routing-contract';
 import { runSearchContract } from '../contract/search-contract';
 import { testArticle, type TestArticleOptions } from '../support/articles';
@@ -21,8 +22,16 @@ const addArticleVia = (target: { databaseUrl?: string; dataDir: string }) => asy
   }
 };
 
-const sqlite: TargetFactory = async ({ floodIntervalSeconds }) => {
-  const server = await startTestServer({ FLOOD_INTERVAL_SECONDS: String(floodIntervalSeconds) });
+/** The factory's options as the server's environment. */
+const envOf = (options: TargetOptions): Record<string, string> => ({
+  FLOOD_INTERVAL_SECONDS: String(options.floodIntervalSeconds),
+  MODERATION: options.moderation ? 'on' : 'off',
+  ...(options.threadsPerPage !== undefined && { COMMENTS_PER_PAGE: String(options.threadsPerPage) }),
+  ...(options.editWindowMinutes !== undefined && { EDIT_WINDOW_MINUTES: String(options.editWindowMinutes) }),
+});
+
+const sqlite: TargetFactory = async (options) => {
+  const server = await startTestServer(envOf(options));
   return { baseUrl: server.url, addArticle: addArticleVia({ dataDir: server.dataDir }), close: () => server.dispose() };
 };
 
@@ -31,10 +40,10 @@ let databases = 0;
 afterAll(async () => {
   await (await cluster)?.stop();
 });
-const postgres: TargetFactory = async ({ floodIntervalSeconds }) => {
+const postgres: TargetFactory = async (options) => {
   cluster ??= startPostgres();
   const url = await (await cluster).createDatabase(`contract_${++databases}`);
-  const server = await startTestServer({ FLOOD_INTERVAL_SECONDS: String(floodIntervalSeconds), DATABASE_URL: url });
+  const server = await startTestServer({ ...envOf(options), DATABASE_URL: url });
   return { baseUrl: server.url, addArticle: addArticleVia({ databaseUrl: url, dataDir: server.dataDir }), close: () => server.dispose() };
 };
 
@@ -48,3 +57,5 @@ runPagingContract('server on SQLite', sqlite);
 runPagingContract('server on PostgreSQL', postgres);
 runSearchContract('server on SQLite', sqlite);
 runSearchContract('server on PostgreSQL', postgres);
+runReactionsContract('server on SQLite', sqlite);
+runReactionsContract('server on PostgreSQL', postgres);

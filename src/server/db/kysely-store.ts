@@ -76,7 +76,9 @@ function toComment(row: CommentRow): CommentRecord {
 }
 
 /** An edit's or a tombstone's columns. */
-function changedColumns(changes: CommentChanges): Partial<Pick<CommentsTable, 'author' | 'email' | 'url' | 'body' | 'body_key' | 'content' | 'edited_at'>> & { deleted?: number } {
+function changedColumns(
+  changes: CommentChanges,
+): Partial<Pick<CommentsTable, 'author' | 'email' | 'url' | 'body' | 'body_key' | 'content' | 'edited_at' | 'quote'>> & { deleted?: number; likes?: number } {
   return {
     ...(changes.author !== undefined && { author: changes.author }),
     ...(changes.email !== undefined && { email: changes.email }),
@@ -85,6 +87,8 @@ function changedColumns(changes: CommentChanges): Partial<Pick<CommentsTable, 'a
     ...(changes.content !== undefined && { content: JSON.stringify(changes.content) }),
     ...(changes.editedAt !== undefined && { edited_at: changes.editedAt }),
     ...(changes.deleted !== undefined && { deleted: changes.deleted ? 1 : 0 }),
+    ...(changes.quote !== undefined && { quote: changes.quote === null ? null : JSON.stringify(changes.quote) }),
+    ...(changes.likes !== undefined && { likes: changes.likes }),
   };
 }
 
@@ -403,8 +407,10 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine, inGroup 
 
     async setLike(commentId, reader, liked) {
       // Called inside atomically() (one transaction): the like row and the count change together.
+      // A like of no comment inserts nothing (rather than failing on the foreign key): undefined, as the interface says.
+      const likeOfComment = db.selectFrom('comments').select((eb) => ['id', eb.cast<string>(eb.val(reader), 'text').as('reader_hash')]).where('id', '=', commentId);
       const changedRows = liked
-        ? (await db.insertInto('comment_likes').values({ comment_id: commentId, reader_hash: reader }).onConflict((oc) => oc.doNothing()).executeTakeFirst()).numInsertedOrUpdatedRows
+        ? (await db.insertInto('comment_likes').columns(['comment_id', 'reader_hash']).expression(likeOfComment).onConflict((oc) => oc.doNothing()).executeTakeFirst()).numInsertedOrUpdatedRows
         : (await db.deleteFrom('comment_likes').where('comment_id', '=', commentId).where('reader_hash', '=', reader).executeTakeFirst()).numDeletedRows;
       const row = await (changedRows && changedRows > 0n
         ? db.updateTable('comments').set((eb) => ({ likes: eb('likes', liked ? '+' : '-', 1) })).where('id', '=', commentId).returning('likes')
@@ -424,6 +430,7 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine, inGroup 
         .select(['id', 'author', 'quote'])
         .where('article_id', '=', articleId)
         .where('status', '=', 'approved')
+        .where('deleted', '=', 0)
         .where('quote', 'is not', null)
         .orderBy('created_at')
         .orderBy('id')
