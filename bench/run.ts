@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { buildThread } from '../src/domain/threading';
 import seed from '../src/content/seed-article.json';
 import { bundleSizes, UP_FRONT_JS_BUDGET_BYTES } from '../tests/support/bundle-size';
+import { benchLiveStreams } from './live-streams';
 import { benchPosting } from './posting';
 import { load, startBenchServer, stopServer } from './server-process';
 import { keptBigSection, runBig } from './big';
@@ -325,6 +326,7 @@ async function main() {
   }
   log();
   await benchPosting(log);
+  await benchLiveStreams(log);
   // The big-threads section is written by `npm run bench -- --big` (bench/big.ts): kept as it is.
   writeFileSync('BENCHMARKS.md', `${lines.join('\n')}\n${keptBigSection()}`);
 }

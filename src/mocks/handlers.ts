@@ -23,6 +23,8 @@ import {
 import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '../contract/schemas';
 import type { CommentService, ModerationAction } from '../domain/comment-service';
 import { ADMIN_FAILURES, createFailureLimiter } from '../domain/failure-limiter';
+import { createLiveHub, LAST_EVENT_ID_PARAM, parseLastEventId, type LiveHub } from '../domain/live-hub';
+import { LIVE_HEARTBEAT_SECONDS } from '../contract/live-event';
 
 export interface MockControls {
   /** Simulated network latency for every request. */
@@ -36,6 +38,8 @@ export interface HandlerOptions {
   adminToken?: string;
   /** Other sites allowed to post here, as the server's ALLOWED_ORIGINS. */
   allowedOrigins?: string[];
+  /** Live readers (GET …/events), told of changes by the service's onChange (see mock-backend.ts). */
+  live?: LiveHub;
 }
 
 interface Route {
@@ -81,6 +85,7 @@ export function createHandlers(service: CommentService, controls: () => MockCont
   };
 
   const requester = (request: Request) => ({ authorToken: request.headers.get(AUTHOR_TOKEN_HEADER) || undefined });
+  const live = options.live ?? createLiveHub(service, { heartbeatSeconds: LIVE_HEARTBEAT_SECONDS });
   const like = (liked: boolean) => async (request: Request, [slug, id]: string[]) =>
     HttpResponse.json(await service.setLike(slug, parseCommentId(id), liked, requester(request)));
 
@@ -150,6 +155,19 @@ export function createHandlers(service: CommentService, controls: () => MockCont
       method: 'GET',
       pattern: /^\/api\/articles\/([^/]+)\/quotes$/,
       run: async (_request, [slug]) => HttpResponse.json(await service.listQuotes(slug)),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/articles\/([^/]+)\/events$/,
+      run: async (request, [slug]) => {
+        const lastEventId = request.headers.get('Last-Event-ID') ?? new URL(request.url).searchParams.get(LAST_EVENT_ID_PARAM);
+        // The same stream the server sends, from the same hub; it ends when the page hangs up.
+        const stream = await live.open(slug, parseLastEventId(lastEventId), request.signal);
+        if (request.method === 'HEAD') void stream.cancel();
+        return new HttpResponse(stream, {
+          headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store, no-transform' },
+        });
+      },
     },
     { method: 'POST', pattern: /^\/api\/admin\/comments\/([^/]+)\/approve$/, run: moderate('approve') },
     { method: 'POST', pattern: /^\/api\/admin\/comments\/([^/]+)\/spam$/, run: moderate('spam') },

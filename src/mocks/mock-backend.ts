@@ -1,7 +1,9 @@
 // Assembles the mocked backend: an in-memory store seeded with the demo
 // article, the shared comment service, and the MSW handlers over it.
 import { createCommentService, type ServiceOptions } from '../domain/comment-service';
+import { createLiveHub } from '../domain/live-hub';
 import { createMemoryStore, type MemorySnapshot } from '../domain/memory-store';
+import { LIVE_HEARTBEAT_SECONDS } from '../contract/live-event';
 import { seedStore } from '../domain/seed';
 import { createHandlers, type MockControls } from './handlers';
 
@@ -25,8 +27,13 @@ export async function createMockBackend(options: MockBackendOptions = {}) {
     duplicateCheck: true,
     avatarSecret: MOCK_AVATAR_SECRET,
     ...options.service,
+    onChange: (articleId) => {
+      options.service?.onChange?.(articleId);
+      live.notify(articleId);
+    },
   });
+  const live = createLiveHub(service, { heartbeatSeconds: LIVE_HEARTBEAT_SECONDS });
   await seedStore(store, MOCK_AVATAR_SECRET);
   const controls = options.controls ?? (() => ({ latencyMs: 0, fail: 'none' as const }));
-  return { store, service, handlers: createHandlers(service, controls, { adminToken: options.adminToken }) };
+  return { store, service, live, handlers: createHandlers(service, controls, { adminToken: options.adminToken, live }) };
 }

@@ -25,6 +25,8 @@ import {
 } from '../contract/routing';
 import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '../contract/schemas';
 import type { CommentService, ModerationAction } from '../domain/comment-service';
+import { createLiveHub, type LiveHub } from '../domain/live-hub';
+import { LIVE_HEARTBEAT_SECONDS } from '../contract/live-event';
 import { ADMIN_FAILURES, createFailureLimiter } from '../domain/failure-limiter';
 import {
   compressResponses,
@@ -39,6 +41,7 @@ import type { Config } from './config';
 import { createLogger, type Logger } from './log';
 import { createPageCache } from './page-cache';
 import { isClientAbort } from './http-limits';
+import { liveEvents } from './live-events';
 import { readBody } from './read-body';
 import { safeEqual, securityHeaders } from './security';
 
@@ -73,6 +76,8 @@ export interface AppOptions {
    */
   commentsVersion?: (slug: string, authorToken: string | undefined) => Promise<{ tag: string; shared: boolean } | undefined>;
   logger?: Logger;
+  /** Live readers (GET …/events), told of changes by the service's onChange and, on PostgreSQL, by NOTIFY. */
+  live?: LiveHub;
 }
 
 const JSON_TYPE = 'application/json';
@@ -288,6 +293,8 @@ export function createApp(options: AppOptions) {
   app.delete('/api/articles/:slug/comments/:id/like', like(false));
 
   app.get('/api/articles/:slug/quotes', async (c) => c.json(await service.listQuotes(c.req.param('slug'))));
+
+  app.get('/api/articles/:slug/events', liveEvents(options.live ?? createLiveHub(service, { heartbeatSeconds: LIVE_HEARTBEAT_SECONDS })));
 
   // Admin: a bearer token compared in constant time. Without ADMIN_TOKEN no token is right.
   // Wrong tokens are counted per client: guessing gets 429 long before it gets anywhere.

@@ -173,6 +173,8 @@ export function compressResponses(): MiddlewareHandler {
     await next();
     const res = c.res;
     if (!isCompressible(res.headers.get('Content-Type'))) return;
+    // An event stream never ends: compressing it would mean waiting for all of it.
+    if (/^\s*text\/event-stream/i.test(res.headers.get('Content-Type') ?? '')) return;
     if (res.status === 204 || res.status === 206 || res.status === 304 || res.headers.has('Content-Encoding')) return;
     if (/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(res.headers.get('Cache-Control') ?? '')) return;
     const length = res.headers.get('Content-Length');

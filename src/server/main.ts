@@ -3,10 +3,13 @@ import { serve, type ServerType } from '@hono/node-server';
 import { pathToFileURL } from 'node:url';
 import { createCommentService } from '../domain/comment-service';
 import { hashToken } from '../domain/hashing';
+import { createLiveHub } from '../domain/live-hub';
+import { LIVE_HEARTBEAT_SECONDS } from '../contract/live-event';
 import { seedStore } from '../domain/seed';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openStore, resolveAvatarSecret } from './db/kysely-store';
+import { listenForChanges, type ChangeListener } from './db/pg-changes';
 import { guardConnections, serverOptions } from './http-limits';
 import { createLogger, type Logger } from './log';
 import { escapeHtml, loadSsr, MissingBuildError } from './ssr';
@@ -29,6 +32,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let server: ServerType | undefined;
+  let otherInstances: ChangeListener | undefined;
   try {
     const avatarSecret = await resolveAvatarSecret(store, config.avatarSecret);
     await seedStore(store, avatarSecret);
@@ -39,7 +43,21 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       avatarSecret,
       threadsPerPage: config.threadsPerPage,
       editWindowMinutes: config.editWindowMinutes,
+      onChange: (articleId) => live.notify(articleId),
     });
+    const live = createLiveHub(service, {
+      heartbeatSeconds: LIVE_HEARTBEAT_SECONDS,
+      onError: (error) => logger.warn('could not read changes for live readers', { error: String(error) }),
+    });
+    // With several instances on one PostgreSQL, changes made on the others arrive by NOTIFY.
+    if (store.engine === 'postgres' && config.databaseUrl) {
+      otherInstances = await listenForChanges({
+        databaseUrl: config.databaseUrl,
+        onChange: (articleId) => live.notify(articleId),
+        onReconnect: () => live.notifyAll(),
+        logger,
+      });
+    }
 
     let renderPage: ((url: string) => Promise<{ status: number; html: string }>) | undefined;
     let staticDir: string | undefined;
@@ -72,6 +90,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         return found && { tag: `${found.articleId}.${found.version}`, shared: !found.ownPending };
       },
       logger,
+      live,
     });
     const listening = await new Promise<ServerType>((resolveListen, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: serverOptions(config) }, () =>
@@ -87,9 +106,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
     logger.info('listening', { url, engine: store.engine });
 
-    // A quiet site forgets its last posters too (posting forgets older ones as it goes).
+    // A quiet site forgets its last posters too (posting forgets older ones as it goes),
+    // and changes older than a reconnecting live reader can need.
     const forgetting = setInterval(() => {
       service.forgetOldClients().catch((error: unknown) => logger.warn('could not forget old client keys', { error: String(error) }));
+      service.forgetOldChanges().catch((error: unknown) => logger.warn('could not forget old changes', { error: String(error) }));
     }, 60_000);
     forgetting.unref();
 
@@ -104,6 +125,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
             // Stop accepting; idle keep-alive sockets go now, busy ones as soon as their response is out.
             const sweep = setInterval(() => closeIdle(), 50);
             const closeIdle = () => {
+              // Event streams never finish by themselves: end them (their readers reconnect elsewhere).
+              live.close();
               if ('closeIdleConnections' in listening) listening.closeIdleConnections();
             };
             listening.close(() => {
@@ -112,6 +135,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
             });
             closeIdle();
           });
+          await otherInstances?.close();
           await store.close();
           logger.info('stopped');
         })();
@@ -120,6 +144,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     };
   } catch (error) {
     server?.close();
+    await otherInstances?.close();
     await store.close();
     throw error;
   }
