@@ -14,6 +14,7 @@ import { getArticleQueryOptions } from './features/articles/api/get-article';
 import { getArticlesQueryOptions } from './features/articles/api/get-articles';
 import { getCommentsQueryOptions } from './features/comments/api/get-comments';
 import { requestedCommentsPage } from './features/comments/lib/use-requested-page';
+import { effectiveSort } from './features/comments/lib/use-sort';
 import { pageTitle } from './lib/use-document-title';
 
 const FRONT_DESCRIPTION = 'Articles and the conversations under them.';
@@ -39,9 +40,10 @@ export function render(url: string, data: RenderData): RenderResult {
       queryClient.setQueryData(getArticleQueryOptions(slug).queryKey, data.article);
       const firstPage = requestedCommentsPage(search);
       if (data.comments !== undefined && firstPage !== null) {
-        // What everyone sees; a browser that has posted refetches it at once (get-comments.ts).
+        // What everyone sees; a browser that has posted refetches it at once (get-comments.ts). In the
+        // order the URL names: the server puts a remembered order there (src/server/app.ts pageKey).
         const pages = { pages: [data.comments], pageParams: [firstPage] };
-        queryClient.setQueryData(getCommentsQueryOptions(slug, firstPage).queryKey, pages);
+        queryClient.setQueryData(getCommentsQueryOptions(slug, firstPage, effectiveSort(search)).queryKey, pages);
       }
       // The article, saying there is no such page of its comments (a crawler should drop the address).
       if (data.comments === null || firstPage === null) status = 404;

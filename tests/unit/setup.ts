@@ -34,6 +34,9 @@ beforeAll(async () => {
     import('../../src/domain/content/comment-markdown'),
     import('../../src/client/lib/response-schemas'),
     import('../../src/client/features/comments/components/keyboard-help'),
+    import('../../src/client/features/comments/components/live-updates'),
+    import('../../src/client/features/quotes/components/quote-tools'),
+    import('../../src/client/features/quotes/lib/passage'),
   ]);
 });
 

@@ -50,7 +50,7 @@ const loadSchemas = (): Promise<typeof ResponseSchemas | undefined> => import('.
 const unreachable = () => new ApiClientError('network_error', 'We could not reach the server. Check your connection.', 0);
 
 interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;

@@ -8,6 +8,7 @@ import { useEffect } from 'react';
 import { getCommentsQueryOptions } from '../../features/comments/api/get-comments';
 import { CommentSection } from '../../features/comments/components/comment-section';
 import { useRequestedCommentsPage } from '../../features/comments/lib/use-requested-page';
+import { useSort } from '../../features/comments/lib/use-sort';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { ROUTES, slugFromParam } from '../paths';
 import { NOT_FOUND_TITLE, NotFoundPage } from './not-found-page';
@@ -19,9 +20,10 @@ export function ReaderPage() {
   // article renders as soon as it arrives and never waits for the thread.
   const queryClient = useQueryClient();
   const firstPage = useRequestedCommentsPage() ?? 1;
+  const { sort } = useSort();
   useEffect(() => {
-    void queryClient.prefetchInfiniteQuery(getCommentsQueryOptions(slug, firstPage));
-  }, [queryClient, slug, firstPage]);
+    void queryClient.prefetchInfiniteQuery(getCommentsQueryOptions(slug, firstPage, sort));
+  }, [queryClient, slug, firstPage, sort]);
   useDocumentTitle(article.data === null ? NOT_FOUND_TITLE : article.data?.title);
 
   // Only with nothing to show: a failed background refetch (after a post, on

@@ -1,6 +1,7 @@
 import type { Article } from '../../../../contract/schemas';
 import { RichText } from '../../../components/rich-text';
 import { formatDay } from '../../../lib/format-date';
+import { LazyQuoteTools } from '../../quotes/components/lazy-quote-tools';
 
 export function ArticleView({ article }: { article: Article }) {
   return (
@@ -13,6 +14,7 @@ export function ArticleView({ article }: { article: Article }) {
         </p>
       </header>
       <RichText className="article-body" nodes={article.content} />
+      <LazyQuoteTools slug={article.slug} commentsOpen={article.commentsOpen} />
     </article>
   );
 }

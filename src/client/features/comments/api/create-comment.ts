@@ -10,8 +10,10 @@ import { apiRequest } from '../../../lib/api-client';
 import { getAuthorToken } from '../../../lib/author-token';
 import { getArticleQueryOptions } from '../../articles/api/get-article';
 import { getArticlesQueryOptions } from '../../articles/api/get-articles';
+import { getArticleQuotesQueryOptions } from '../../quotes/api/get-article-quotes';
 import { textToRich } from '../../../../domain/content/plain-text';
 import { clearDraft } from '../lib/drafts';
+import { rememberOwnComment } from '../lib/own-comments';
 import { useReadyOutbox } from '../lib/use-ready-outbox';
 import { sendWithOutbox } from '../lib/send-with-outbox';
 import { addToThread, isInThread, replaceInThread } from '../lib/thread-cache';
@@ -29,11 +31,13 @@ export interface CreateCommentVariables {
 }
 
 export async function createComment(slug: string, { input, idempotencyKey }: CreateCommentVariables): Promise<Comment> {
-  const { comment } = await apiRequest(`/api/articles/${encodeURIComponent(slug)}/comments`, (s) => s.postCommentResponseSchema, {
+  const { comment, editableUntil } = await apiRequest(`/api/articles/${encodeURIComponent(slug)}/comments`, (s) => s.postCommentResponseSchema, {
     method: 'POST',
     body: input,
     headers: { [IDEMPOTENCY_HEADER]: idempotencyKey, [AUTHOR_TOKEN_HEADER]: getAuthorToken() },
   });
+  // Its author may edit or delete it for a while, starting from the text as sent (see own-comments.ts).
+  rememberOwnComment(slug, { id: comment.id, editableUntil, body: input.body });
   return comment;
 }
 
@@ -108,10 +112,11 @@ export function useCreateComment(slug: string) {
       if (context.tempId !== undefined) replaceInThread(queryClient, slug, context.tempId, known ? undefined : comment);
       if (!isInThread(queryClient, slug, comment.id)) addToThread(queryClient, slug, comment);
     },
-    onSettled: async (_comment, error) => {
-      // The article's comment count changed too (front page and reader).
+    onSettled: async (_comment, error, { input }) => {
+      // The article's comment count changed too (front page and reader), and what it shows quoted.
       void queryClient.invalidateQueries({ queryKey: getArticlesQueryOptions().queryKey, exact: true });
       void queryClient.invalidateQueries({ queryKey: getArticleQueryOptions(slug).queryKey, exact: true });
+      if (input.quote) void queryClient.invalidateQueries({ queryKey: getArticleQuotesQueryOptions(slug).queryKey });
       const thread = queryClient.invalidateQueries({ queryKey: commentsKey });
       // After a success, returned so the mutation stays pending until the thread is fresh again.
       // Not after a failure: its message must show at once, not after a refetch that may fail too.

@@ -17,8 +17,9 @@ import { useWaitReason } from '../lib/outbox-context';
 import { useReadyOutbox } from '../lib/use-ready-outbox';
 import { useReplyState } from '../lib/reply-context';
 import { forgetIdentity, loadIdentity, saveIdentity } from '../lib/saved-identity';
-import { CommentPreview } from './comment-preview';
+import { CommentTextField, PreviewToggle } from './comment-text-field';
 import { FormField } from './form-field';
+import { QuoteField } from '../../quotes/components/quote-field';
 
 const FIELDS = ['author', 'email', 'url', 'body'] as const;
 
@@ -49,6 +50,7 @@ function initialState(slug: string, parentId: number | null, outbox: Outbox) {
     email: draft?.email ?? identity?.email ?? '',
     url: draft?.url ?? identity?.url ?? '',
     body: posted ? '' : (draft?.body ?? ''),
+    quote: posted ? null : (draft?.quote ?? null),
   };
   const remember = identity !== undefined || saved?.remembered === true;
   return { values, remember, idempotencyKey: !posted && draft ? draft.idempotencyKey : newIdempotencyKey() };
@@ -107,8 +109,9 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
         email: values.email ?? '',
         url: values.url ?? '',
         body: values.body ?? '',
+        quote: values.quote ?? null,
       };
-      if (FIELDS.every((name) => fields[name] === '')) clearDraft(slug, parentId);
+      if (FIELDS.every((name) => fields[name] === '') && !fields.quote) clearDraft(slug, parentId);
       else saveDraft(slug, parentId, fields, idempotencyKey.current, rememberRef.current);
     };
     saveCurrent.current = () => save(getValues());
@@ -165,7 +168,7 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
             saveCurrent.current();
           }
           const fields = isApiClientError(error) ? (error.fields ?? {}) : {};
-          const shown = FIELDS.filter((name) => fields[name]);
+          const shown = [...FIELDS, 'quote' as const].filter((name) => fields[name]);
           shown.forEach((name, index) => setError(name, { type: 'server', message: fields[name] }, { shouldFocus: index === 0 }));
           if (shown.length === 0) setFormError(describePostError(error));
         },
@@ -232,17 +235,16 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
           error={errors.url?.message}
           readOnly={mutation.isPending}
         />
-        <FormField
-          id={`${id}-body`}
-          label="Comment"
-          required
-          multiline
-          hint="Markdown supported: **bold**, _italic_, `code`, > quotes, lists and links."
+        {parentId === null && (
+          <QuoteField slug={slug} control={control} disabled={mutation.isPending} focusComment={() => setFocus('body')} />
+        )}
+        <CommentTextField
+          id={id}
           registration={register('body')}
           error={errors.body?.message}
           readOnly={mutation.isPending}
+          preview={previewing ? previewText : null}
         />
-        {previewing && <CommentPreview id={`${id}-preview`} text={previewText} />}
         {/* Honeypot: hidden from people and from the tab order; bots fill it in. */}
         <div hidden>
           <label htmlFor={`${id}-website2`}>Leave this field empty</label>
@@ -267,15 +269,7 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
           <button type="submit" className="button button-primary" disabled={mutation.isPending}>
             Post Comment
           </button>
-          <button
-            type="button"
-            className="button"
-            aria-pressed={previewing}
-            aria-controls={previewing ? `${id}-preview` : undefined}
-            onClick={() => setPreviewing((on) => !on)}
-          >
-            Preview
-          </button>
+          <PreviewToggle id={id} previewing={previewing} onToggle={() => setPreviewing((on) => !on)} />
           {onCancel && (
             <button type="button" className="button" onClick={onCancel} disabled={mutation.isPending}>
               Cancel reply

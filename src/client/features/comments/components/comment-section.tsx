@@ -21,14 +21,17 @@ import type { OutboxEntry } from '../lib/outbox';
 import { commentElementId, replyButtonId, ReplyContext, type ReplyState } from '../lib/reply-context';
 import { postedCommentsKey } from '../lib/thread-cache';
 import { commentsPageHref, useRequestedCommentsPage } from '../lib/use-requested-page';
+import { useSort } from '../lib/use-sort';
 import { useUnsentComments } from '../lib/use-unsent-comments';
 import { useKeyboardShortcuts } from '../lib/use-keyboard-shortcuts';
 import { FormPlaceholder, LazyCommentForm, preloadCommentForm } from './lazy-comment-form';
 import { LazyUnsentComments } from './lazy-unsent-comments';
 import { LazyDiscussionSearch } from './lazy-discussion-search';
+import { LazyLiveUpdates } from './lazy-live-updates';
 import { CommentThread } from './comment-thread';
 import { KeyboardHelpButton } from './keyboard-help-button';
 import { PageLink } from './page-link';
+import { SortControl } from './sort-control';
 
 const POSTED_MESSAGE = 'Your comment was posted.';
 
@@ -71,7 +74,9 @@ export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSect
   // loaded yet (a permalink, Back), so following a link within what is loaded never reloads it.
   const requested = useRequestedCommentsPage();
   const [firstPage, setFirstPage] = useState(requested ?? 1);
-  const comments = useComments(slug, firstPage);
+  // The order (?sort=, else the remembered one); links keep it where the address must say it.
+  const { sort, linkSort } = useSort();
+  const comments = useComments(slug, firstPage, sort);
   // This visit's own new threads while the last page is not loaded (see lib/thread-cache.ts).
   const posted = useQuery({
     queryKey: postedCommentsKey(slug),
@@ -120,9 +125,9 @@ export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSect
     (commentId: number) => {
       const page = pageOf.get(commentId);
       // An own comment whose page is not loaded: the fragment alone, which the section resolves.
-      return page === undefined ? `#${commentElementId(commentId)}` : commentsPageHref(articlePath, page, commentId);
+      return page === undefined ? `#${commentElementId(commentId)}` : commentsPageHref(articlePath, page, commentId, linkSort);
     },
-    [pageOf, articlePath],
+    [pageOf, articlePath, linkSort],
   );
 
   // Back, Forward or a link to a page that is not loaded: start the thread there (adjusted while
@@ -130,7 +135,8 @@ export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSect
   const [seenRequest, setSeenRequest] = useState(requested);
   if (requested !== seenRequest) {
     setSeenRequest(requested);
-    if (requested !== null && !pages?.some((page) => page?.page.number === requested)) setFirstPage(requested);
+    // (Pages still shown from the previous order while a new one loads do not count.)
+    if (requested !== null && (comments.isPlaceholderData || !pages?.some((page) => page?.page.number === requested))) setFirstPage(requested);
   }
 
   // A permalink to a comment on another page (#comment-ID, say from an email or a search engine):
@@ -139,14 +145,14 @@ export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSect
   useEffect(() => {
     if (!loaded || targetId === null || targetShown) return;
     let current = true;
-    getCommentPage(slug, { comment: targetId }).then(
+    getCommentPage(slug, { comment: targetId }, undefined, sort).then(
       (page) => {
         if (!current) return;
         if (!page) return announce('The comment this link points to is not here any more.');
         const number = page.page.number;
-        queryClient.setQueryData(getCommentsQueryOptions(slug, number).queryKey, { pages: [page], pageParams: [number] });
+        queryClient.setQueryData(getCommentsQueryOptions(slug, number, sort).queryKey, { pages: [page], pageParams: [number] });
         setFirstPage(number);
-        navigate(commentsPageHref(articlePath, number, targetId), { replace: true });
+        navigate(commentsPageHref(articlePath, number, targetId, linkSort), { replace: true });
       },
       () => current && announce('We could not load the comment this link points to.'),
     );
@@ -154,7 +160,7 @@ export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSect
       current = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per target; announce and the path are stable
-  }, [loaded, targetId, targetShown, slug]);
+  }, [loaded, targetId, targetShown, slug, sort]);
 
   // The thread arrives after the page, so the browser could not scroll to a
   // #comment-ID permalink (or #comments) itself: do it once the target exists.
@@ -232,8 +238,8 @@ export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSect
   useLayoutEffect(() => openReplyStore.set({ to: replyTo, focus: reply.focus }), [openReplyStore, replyTo, reply.focus]);
 
   const replyState = useMemo<ReplyState>(
-    () => ({ openReplyStore, commentsOpen, openReply, cancelReply, onPosted, announce, formVersion, reopenForm, permalink }),
-    [openReplyStore, commentsOpen, openReply, cancelReply, onPosted, announce, formVersion, reopenForm, permalink],
+    () => ({ slug, openReplyStore, commentsOpen, openReply, cancelReply, onPosted, announce, formVersion, reopenForm, permalink }),
+    [slug, openReplyStore, commentsOpen, openReply, cancelReply, onPosted, announce, formVersion, reopenForm, permalink],
   );
   // j, k, r, Escape and ? (see use-keyboard-shortcuts.ts).
   const shortcutHelp = useKeyboardShortcuts(replyState);
@@ -255,7 +261,7 @@ export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSect
     return (
       <PageLink
         direction={direction}
-        href={commentsPageHref(articlePath, page)}
+        href={commentsPageHref(articlePath, page, undefined, linkSort)}
         loading={loading}
         failed={failed}
         onLoad={() => void loadPage(direction)}
@@ -277,13 +283,14 @@ export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSect
             : 'Responses'}
         </h2>
         <KeyboardHelpButton help={shortcutHelp} />
+        {loaded && !missingPage && count > 1 && <SortControl articlePath={articlePath} sort={sort} />}
         {hydrated && (first?.page.previous || last?.page.next) && <LazyDiscussionSearch slug={slug} articlePath={articlePath} />}
         {loaded && comments.isError && !comments.isFetchNextPageError && !comments.isFetchPreviousPageError && (
           <StaleNotice message="We could not check for new comments." onRetry={() => void comments.refetch()} />
         )}
         {missingPage ? (
           <p className="missing-page">
-            There is no such page of comments. <a href={commentsPageHref(articlePath, 1)}>Go to the first page of comments</a>.
+            There is no such page of comments. <a href={commentsPageHref(articlePath, 1, undefined, linkSort)}>Go to the first page of comments</a>.
           </p>
         ) : comments.isPending ? (
           <Skeleton label="Loading comments" lines={3} heading={false} />
@@ -305,6 +312,8 @@ export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSect
             {ownThread.length > 0 && <CommentThread slug={slug} nodes={ownThread} targetId={targetId} unsent={placed.replies} />}
           </>
         )}
+        {/* New comments arrive live (loaded after hydration): other people's wait behind a button here. */}
+        {hydrated && <LazyLiveUpdates slug={slug} />}
         {!comments.isPending && <LazyUnsentComments entries={placed.top} />}
         {/* Not rendered on the server (drafts and saved details live in this browser only): its place is kept instead. */}
         {!commentsOpen ? (

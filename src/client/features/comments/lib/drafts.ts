@@ -5,6 +5,7 @@
 // name, email, and website" is ticked; otherwise the draft in localStorage holds
 // just the comment and its key, and the identity fields wait in sessionStorage,
 // so a reload keeps them but closing the tab forgets them.
+import type { NewCommentInput } from '../../../../contract/new-comment';
 import { randomId } from '../../../lib/random-id';
 import { keysWithPrefix, readJson, removeItem, writeJson } from '../../../lib/storage';
 
@@ -13,6 +14,8 @@ export interface DraftFields {
   email: string;
   url: string;
   body: string;
+  /** The passage of the article a top-level comment quotes ("Reply quoting this"); kept with the comment, not the identity. */
+  quote?: NewCommentInput['quote'];
 }
 
 /** The identity fields are absent when the person did not ask to save them. */
@@ -21,7 +24,7 @@ export interface Draft extends Partial<Omit<DraftFields, 'body'>> {
   idempotencyKey: string;
 }
 
-type Identity = Omit<DraftFields, 'body'>;
+type Identity = Omit<DraftFields, 'body' | 'quote'>;
 
 function isIdentity(value: unknown): value is Identity {
   if (typeof value !== 'object' || value === null) return false;
@@ -37,7 +40,8 @@ function isDraft(value: unknown): value is Draft {
   const v = value as Record<string, unknown>;
   return (
     ['body', 'idempotencyKey'].every((k) => typeof v[k] === 'string') &&
-    ['author', 'email', 'url'].every((k) => v[k] === undefined || typeof v[k] === 'string')
+    ['author', 'email', 'url'].every((k) => v[k] === undefined || typeof v[k] === 'string') &&
+    (v.quote == null || (typeof v.quote === 'object' && typeof (v.quote as Record<string, unknown>).exact === 'string'))
   );
 }
 
@@ -46,9 +50,9 @@ export function stripIdentityFromDrafts(): void {
   for (const key of keysWithPrefix(DRAFT_PREFIX)) {
     const draft = readJson(key, isDraft);
     if (!draft) continue;
-    const { author = '', email = '', url = '', body, idempotencyKey } = draft;
+    const { author = '', email = '', url = '', ...kept } = draft;
     writeJson(key, { author, email, url }, 'session');
-    writeJson(key, { body, idempotencyKey });
+    writeJson(key, kept);
   }
 }
 
@@ -64,12 +68,14 @@ export function loadDraft(slug: string, parentId: number | null): { draft: Draft
 /** Saves what was typed: the identity fields in localStorage only when `remember`, else for this tab only. */
 export function saveDraft(slug: string, parentId: number | null, fields: DraftFields, idempotencyKey: string, remember: boolean): void {
   const key = draftKey(slug, parentId);
-  const { body, ...identity } = fields;
+  const { body, quote, ...identity } = fields;
+  // The quote only when there is one: most drafts have none.
+  const kept = quote ? { body, quote, idempotencyKey } : { body, idempotencyKey };
   if (remember) {
-    writeJson(key, { ...fields, idempotencyKey });
+    writeJson(key, { ...identity, ...kept });
     removeItem(key, 'session');
   } else {
-    writeJson(key, { body, idempotencyKey });
+    writeJson(key, kept);
     writeJson(key, identity, 'session');
   }
 }

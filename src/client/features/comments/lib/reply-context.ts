@@ -4,6 +4,8 @@ import { createContext, useContext } from 'react';
 import type { OpenReplyStore } from './open-reply-store';
 
 export interface ReplyState {
+  /** The article the discussion is under (for its comments' own requests: like, edit, delete). */
+  slug: string;
   /** Which reply form is open (each comment subscribes for itself; see open-reply-store.ts). */
   openReplyStore: OpenReplyStore;
   /** False when the article takes no new comments: no reply buttons, no form. */

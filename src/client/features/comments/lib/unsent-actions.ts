@@ -29,7 +29,7 @@ export function putBackIntoForm(outbox: Outbox, entry: OutboxEntry): Promise<Uns
     const current = loadDraft(slug, input.parentId);
     if (current && current.draft.idempotencyKey !== idempotencyKey && current.draft.body.trim() !== '') return 'form-busy';
     const remember = loadIdentity() !== undefined || current?.remembered === true;
-    const fields = { author: input.author, email: input.email, url: input.url, body: input.body };
+    const fields = { author: input.author, email: input.email, url: input.url, body: input.body, quote: input.quote };
     saveDraft(slug, input.parentId, fields, idempotencyKey, remember);
     outbox.remove(idempotencyKey);
     return 'done';

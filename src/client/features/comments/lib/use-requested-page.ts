@@ -2,6 +2,7 @@
 // WordPress pages comments: crawlable, and working without JavaScript.
 import { useSearch } from 'wouter';
 import { COMMENTS_PAGE_PARAM, parsePageNumber } from '../../../../contract/paging';
+import { SORT_PARAM, type CommentSort } from '../../../../contract/sort';
 
 /** 1 without the parameter; null for a malformed one ("?comments-page=x"), which names no page. */
 export function requestedCommentsPage(search: string): number | null {
@@ -11,8 +12,15 @@ export function requestedCommentsPage(search: string): number | null {
 
 export const useRequestedCommentsPage = () => requestedCommentsPage(useSearch());
 
-/** The address of a page of the discussion (page 1 is the article's own), optionally of a comment on it. */
-export function commentsPageHref(articlePath: string, page: number, commentId?: number): string {
+/**
+ * The address of a page of the discussion (page 1 is the article's own), optionally of a comment
+ * on it, in an order (?sort=, when the address must say it: see use-sort.ts sortForAddress).
+ */
+export function commentsPageHref(articlePath: string, page: number, commentId?: number, sort?: CommentSort): string {
   const fragment = commentId === undefined ? '#comments' : `#comment-${commentId}`;
-  return page === 1 ? `${articlePath}${fragment}` : `${articlePath}?${COMMENTS_PAGE_PARAM}=${page}${fragment}`;
+  const query = new URLSearchParams();
+  if (sort) query.set(SORT_PARAM, sort);
+  if (page !== 1) query.set(COMMENTS_PAGE_PARAM, String(page));
+  const search = query.toString();
+  return search ? `${articlePath}?${search}${fragment}` : `${articlePath}${fragment}`;
 }
