@@ -19,5 +19,11 @@ export const commentPageSchema = z.object({
   }),
   /** Every comment of the discussion this viewer can see, on all pages. */
   total: z.int().check(z.nonnegative()),
+  /**
+   * The last change (src/contract/live-event.ts) this page already shows: live updates
+   * start after it (Last-Event-ID), so nothing between the page's reading and the
+   * stream's opening is missed. Read before the page, so at worst an event is repeated.
+   */
+  changeId: z.int().check(z.nonnegative()),
 });
 export type CommentPage = z.infer<typeof commentPageSchema>;

@@ -211,6 +211,8 @@ export function createCommentService(store: CommentStore, options: ServiceOption
       const article = await requireArticle(slug);
       const seen = viewerOf(viewer);
       const sort = request.sort ?? DEFAULT_SORT;
+      // Before the page: a change made while it is read is sent again live, never lost.
+      const changeId = await store.latestChangeId();
       const number = request.commentId === undefined ? (request.page ?? 1) : await pageOfComment(article, seen, request.commentId, sort);
       const [{ comments, more }, total] = await Promise.all([
         store.listThreads(article.id, seen, (number - 1) * perPage, perPage, sort),
@@ -224,6 +226,7 @@ export function createCommentService(store: CommentStore, options: ServiceOption
         comments: comments.map(toPublicComment),
         page: { number, previous: number > 1 ? number - 1 : null, next: more ? number + 1 : null, threadsBefore: (number - 1) * perPage },
         total,
+        changeId,
       };
     },
 

@@ -181,6 +181,13 @@ export function runLiveContract(name: string, start: TargetFactory) {
       expect((await stream.next()).event).toEqual({ type: 'delete', id: posted.id });
     });
 
+    it('starts a reader after the page it read (its changeId), so a comment posted in between is not missed', async () => {
+      const page = commentPageSchema.parse(await (await fetch(`${live.get().baseUrl}/api/articles/${SLUG}/comments`)).json());
+      const between = await live.post(SLUG, 'Posted after the page was read, before the stream opened.');
+      const stream = await live.connect(SLUG, { lastEventId: page.changeId });
+      expect((await stream.next()).event).toMatchObject({ type: 'comment', comment: { id: between.id } });
+    });
+
     it('gives a reader who reconnects with Last-Event-ID exactly what it missed, then what comes', async () => {
       const before = await live.connect(SLUG);
       const seen = await live.post(SLUG, 'Seen before the connection dropped.');

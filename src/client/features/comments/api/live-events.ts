@@ -25,14 +25,16 @@ const wait = (ms: number, signal: AbortSignal) =>
   });
 
 /**
- * Calls `onEvent` with each valid event of the article, in order, until the returned
+ * Calls `onEvent` with each valid event of the article after the change `after` (or from
+ * now, without one), in order, until the returned
  * function is called. An event that is not what the contract says is taken as a
  * reset (reload the discussion): skipping it could leave the thread wrong.
  */
-export function subscribeToLiveEvents(slug: string, onEvent: (event: LiveEvent) => void): () => void {
+export function subscribeToLiveEvents(slug: string, after: number | undefined, onEvent: (event: LiveEvent) => void): () => void {
   const stopped = new AbortController();
   let connection: AbortController | undefined;
-  let lastEventId: string | undefined;
+  // From the change the thread on screen already shows (its page's changeId), so none in between is missed.
+  let lastEventId = after === undefined ? undefined : String(after);
   let retryMs = 3000;
   let failures = 0;
   let hiddenTimer: ReturnType<typeof setTimeout> | undefined;

@@ -17,6 +17,14 @@ function countInTotal(client: QueryClient, slug: string, change: number): void {
   );
 }
 
+/** The oldest change the cached pages of the thread show: events after it may be new to some of them. */
+function shownChange(client: QueryClient, slug: string): number | undefined {
+  const ids = client
+    .getQueriesData<ThreadData>({ queryKey: threadQueryKey(slug) })
+    .flatMap(([, data]) => data?.pages.flatMap((page) => (page ? [page.changeId] : [])) ?? []);
+  return ids.length ? Math.min(...ids) : undefined;
+}
+
 const newComments = (n: number) => (n === 1 ? '1 new comment' : `${n} new comments`);
 
 export function useLiveUpdates(slug: string) {
@@ -59,7 +67,7 @@ export function useLiveUpdates(slug: string) {
     const stopQueries = queryClient.getQueryCache().subscribe((event) => {
       if (event.type === 'updated' && event.query.queryKey[0] === 'articles' && event.query.queryKey[1] === slug) forgetShown();
     });
-    const stopEvents = subscribeToLiveEvents(slug, (event) => {
+    const stopEvents = subscribeToLiveEvents(slug, shownChange(queryClient, slug), (event) => {
       switch (event.type) {
         case 'comment':
           arriving.push(event.comment);
