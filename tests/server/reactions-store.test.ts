@@ -7,6 +7,7 @@ import { createMemoryStore } from '../../src/domain/memory-store';
 import { THREAD_SORTS, type CommentRecord, type CommentStore, type NewCommentRecord } from '../../src/domain/store';
 import { openStore, type KyselyStore } from '../../src/server/db/kysely-store';
 import { testArticle } from '../support/articles';
+import { testComment } from '../support/comments';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { tempDir } from '../support/temp-dir';
 
@@ -33,27 +34,8 @@ const postgres: Engine<KyselyStore> = {
 };
 const memory: Engine = { name: 'memory', open: async () => createMemoryStore() };
 
-const comment = (articleId: number, extra: Partial<NewCommentRecord> = {}): NewCommentRecord => ({
-  articleId,
-  parentId: null,
-  author: 'Ann',
-  email: 'ann@example.org',
-  url: 'https://ann.example/',
-  avatar: '0123456789abcdef',
-  body: 'Hello',
-  content: [{ t: 'p', c: ['Hello'] }],
-  byArticleAuthor: false,
-  createdAt: '2024-01-01T00:00:00.000Z',
-  status: 'approved',
-  idempotencyKey: null,
-  clientKey: null,
-  authorTokenHash: null,
-  likes: 0,
-  editedAt: null,
-  deleted: false,
-  quote: null,
-  ...extra,
-});
+const comment = (articleId: number, extra: Partial<NewCommentRecord> = {}) =>
+  testComment(articleId, { url: 'https://ann.example/', clientKey: null, ...extra });
 
 async function withStore<S extends CommentStore>(engine: Engine<S>, database: string, work: (store: S, articleId: number) => Promise<void>) {
   const store = await engine.open(database);

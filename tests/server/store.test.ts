@@ -1,10 +1,10 @@
 // The same cases against both engines: SQLite in a temp dir and a throwaway PostgreSQL cluster.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NewCommentRecord } from '../../src/domain/store';
 import { connect } from '../../src/server/db/connect';
 import { openStore, resolveAvatarSecret, type KyselyStore } from '../../src/server/db/kysely-store';
 import { testArticle } from '../support/articles';
+import { testComment } from '../support/comments';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { tempDir } from '../support/temp-dir';
 
@@ -48,27 +48,6 @@ const postgres = (() => {
   } satisfies Engine;
 })();
 
-const comment = (articleId: number, extra: Partial<NewCommentRecord> = {}): NewCommentRecord => ({
-  articleId,
-  parentId: null,
-  author: 'Ann',
-  email: 'ann@example.org',
-  url: null,
-  avatar: '0123456789abcdef',
-  body: 'Hello',
-  content: [{ t: 'p', c: ['Hello'] }],
-  byArticleAuthor: false,
-  createdAt: '2024-01-01T00:00:00.000Z',
-  status: 'approved',
-  idempotencyKey: null,
-  clientKey: '127.0.0.1',
-  authorTokenHash: null,
-  likes: 0,
-  editedAt: null,
-  deleted: false,
-  quote: null,
-  ...extra,
-});
 
 const article = (slug: string, publishedAt = '2024-01-01T00:00:00.000Z') =>
   testArticle(slug, { title: `Title ${slug}`, author: 'Kim', publishedAt, paragraphs: ['One.', 'Two.'] });
@@ -87,10 +66,10 @@ describe.each([sqlite, postgres] as Engine[])('$name store', (engine) => {
       const b = await store.saveArticle(article('second', '2024-02-01T00:00:00.000Z'));
       const again = await store.saveArticle({ ...article('first'), title: 'Renamed' });
       expect(again.id).toBe(a.id);
-      await store.insertComment(comment(a.id));
-      await store.insertComment(comment(a.id, { body: 'Two', status: 'approved' }));
-      await store.insertComment(comment(a.id, { body: 'Three', status: 'pending' }));
-      await store.insertComment(comment(a.id, { body: 'Four', status: 'spam' }));
+      await store.insertComment(testComment(a.id));
+      await store.insertComment(testComment(a.id, { body: 'Two', status: 'approved' }));
+      await store.insertComment(testComment(a.id, { body: 'Three', status: 'pending' }));
+      await store.insertComment(testComment(a.id, { body: 'Four', status: 'spam' }));
       const list = await store.listArticles();
       expect(list.map((x) => [x.slug, x.commentCount])).toEqual([
         ['second', 0],
@@ -113,16 +92,16 @@ describe.each([sqlite, postgres] as Engine[])('$name store', (engine) => {
     const store = await fresh();
     try {
       const a = await store.saveArticle(article('idem'));
-      const first = await store.insertComment(comment(a.id, { idempotencyKey: 'key-12345' }));
-      const second = await store.insertComment(comment(a.id, { idempotencyKey: 'key-12345', body: 'Other' }));
+      const first = await store.insertComment(testComment(a.id, { idempotencyKey: 'key-12345' }));
+      const second = await store.insertComment(testComment(a.id, { idempotencyKey: 'key-12345', body: 'Other' }));
       expect(first.created).toBe(true);
       expect(second).toEqual({ comment: first.comment, created: false });
       expect(second.comment.body).toBe('Hello');
       expect(await store.listComments(a.id)).toHaveLength(1);
       expect((await store.findCommentByKey('key-12345'))?.id).toBe(first.comment.id);
       // Comments without a key never collide.
-      await store.insertComment(comment(a.id, { body: 'x' }));
-      await store.insertComment(comment(a.id, { body: 'y' }));
+      await store.insertComment(testComment(a.id, { body: 'x' }));
+      await store.insertComment(testComment(a.id, { body: 'y' }));
       expect(await store.listComments(a.id)).toHaveLength(3);
     } finally {
       await store.close();
@@ -137,7 +116,7 @@ describe.each([sqlite, postgres] as Engine[])('$name store', (engine) => {
       const a = await one.saveArticle(article('race'));
       const results = await Promise.all(
         Array.from({ length: 10 }, (_, i) =>
-          (i % 2 ? one : two).insertComment(comment(a.id, { idempotencyKey: 'race-key-1', body: `attempt ${i}` })),
+          (i % 2 ? one : two).insertComment(testComment(a.id, { idempotencyKey: 'race-key-1', body: `attempt ${i}` })),
         ),
       );
       expect(results.filter((r) => r.created)).toHaveLength(1);
@@ -153,10 +132,10 @@ describe.each([sqlite, postgres] as Engine[])('$name store', (engine) => {
     const store = await fresh();
     try {
       const a = await store.saveArticle(article('tree'));
-      const root = (await store.insertComment(comment(a.id, { body: 'root' }))).comment;
-      const middle = (await store.insertComment(comment(a.id, { body: 'middle', parentId: root.id }))).comment;
-      const leaf = (await store.insertComment(comment(a.id, { body: 'leaf', parentId: middle.id }))).comment;
-      const leaf2 = (await store.insertComment(comment(a.id, { body: 'leaf2', parentId: middle.id }))).comment;
+      const root = (await store.insertComment(testComment(a.id, { body: 'root' }))).comment;
+      const middle = (await store.insertComment(testComment(a.id, { body: 'middle', parentId: root.id }))).comment;
+      const leaf = (await store.insertComment(testComment(a.id, { body: 'leaf', parentId: middle.id }))).comment;
+      const leaf2 = (await store.insertComment(testComment(a.id, { body: 'leaf2', parentId: middle.id }))).comment;
       expect(await store.deleteComment(middle.id)).toBe(true);
       expect((await store.findComment(leaf.id))?.parentId).toBe(root.id);
       expect((await store.findComment(leaf2.id))?.parentId).toBe(root.id);
@@ -172,8 +151,8 @@ describe.each([sqlite, postgres] as Engine[])('$name store', (engine) => {
     const store = await fresh();
     try {
       const a = await store.saveArticle(article('misc'));
-      const c = (await store.insertComment(comment(a.id, { createdAt: '2024-01-01T00:00:05.000Z' }))).comment;
-      await store.insertComment(comment(a.id, { body: 'later', createdAt: '2024-01-01T00:00:09.000Z' }));
+      const c = (await store.insertComment(testComment(a.id, { createdAt: '2024-01-01T00:00:05.000Z' }))).comment;
+      await store.insertComment(testComment(a.id, { body: 'later', createdAt: '2024-01-01T00:00:09.000Z' }));
       expect(await store.hasDuplicate(a.id, 'Ann', 'other@example.org', 'Hello')).toBe(true);
       expect(await store.hasDuplicate(a.id, 'Bob', 'ann@example.org', 'Hello')).toBe(true);
       expect(await store.hasDuplicate(a.id, 'Bob', 'bob@example.org', 'Hello')).toBe(false);
@@ -198,13 +177,13 @@ describe.each([sqlite, postgres] as Engine[])('$name store', (engine) => {
       const version = async () => (await one.commentsVersion('versioned'))!.version;
       expect(await one.commentsVersion('no-such-article')).toBeUndefined();
       const seen = [await version()];
-      const first = (await two.insertComment(comment(a.id, { idempotencyKey: 'version-key-1' }))).comment;
+      const first = (await two.insertComment(testComment(a.id, { idempotencyKey: 'version-key-1' }))).comment;
       seen.push(await version());
-      await two.insertComment(comment(a.id, { idempotencyKey: 'version-key-1' })); // a replay changes nothing
+      await two.insertComment(testComment(a.id, { idempotencyKey: 'version-key-1' })); // a replay changes nothing
       expect(await version()).toBe(seen.at(-1));
-      await two.insertComment(comment(b.id)); // another article's comments are another version
+      await two.insertComment(testComment(b.id)); // another article's comments are another version
       expect(await version()).toBe(seen.at(-1));
-      const reply = (await two.insertComment(comment(a.id, { parentId: first.id, body: 'Reply' }))).comment;
+      const reply = (await two.insertComment(testComment(a.id, { parentId: first.id, body: 'Reply' }))).comment;
       seen.push(await version());
       await two.setCommentStatus(reply.id, 'spam');
       seen.push(await version());
@@ -212,7 +191,7 @@ describe.each([sqlite, postgres] as Engine[])('$name store', (engine) => {
       seen.push(await version());
       expect(new Set(seen).size).toBe(seen.length);
 
-      await two.insertComment(comment(a.id, { status: 'pending', body: 'Mine', authorTokenHash: 'hash-of-my-token' }));
+      await two.insertComment(testComment(a.id, { status: 'pending', body: 'Mine', authorTokenHash: 'hash-of-my-token' }));
       expect((await one.commentsVersion('versioned', 'hash-of-my-token'))!.ownPending).toBe(true);
       expect((await one.commentsVersion('versioned', 'hash-of-another'))!.ownPending).toBe(false);
       expect((await one.commentsVersion('versioned'))!.ownPending).toBe(false);
