@@ -4,6 +4,7 @@
 // load, scrolling to the bottom, and how soon "Reply to …" on the last comment
 // opens its form. Generic over the page: the caller says how comments are marked up.
 import type { Browser, CDPSession, Page } from 'playwright-core';
+import { waitForQuietNetwork } from '../tests/support/quiet-network';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -200,12 +201,11 @@ async function until<T>(page: Page, deadline: number, pick: () => T | null | und
   }
 }
 
-/** Load, then network idle, then no long task for a second: the page has settled. */
+/** Load, then a quiet network (the live stream aside), then no long task for a second: the page has settled. */
 async function settle(page: Page, deadline: number): Promise<number> {
   const left = () => Math.max(1, deadline - Date.now());
-  await page.waitForLoadState('load', { timeout: left() });
-  await page.waitForLoadState('networkidle', { timeout: left() }).catch(() => {
-    if (Date.now() > deadline) throw new TimedOut();
+  await waitForQuietNetwork(page, { timeout: left() }).catch(() => {
+    throw new TimedOut();
   });
   const quiet = () => {
     const bench = (window as unknown as { __bench: InPageState }).__bench;

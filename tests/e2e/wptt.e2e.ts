@@ -18,6 +18,7 @@ import { useBrowser, type TestPage } from './support/browser';
 import { expectNoAxeViolations, normalizeHtmlText } from './support/colloquy';
 import { ROOT } from './support/paths';
 import { startRealServer, type RealServer } from './support/real-server';
+import { waitForQuietNetwork } from '../support/quiet-network';
 
 const FIXTURE = resolve(ROOT, 'tests/fixtures/themeunittestdata.wordpress.xml');
 const MEDIA_HOST = 'https://wpthemetestdata.files.wordpress.com/';
@@ -77,15 +78,15 @@ async function waitForArticle(page: Page, title: string): Promise<Locator> {
     .or(page.getByText('Comments are closed.', { exact: true }))
     .first()
     .waitFor();
-  // Lazy chunks and hydration finish before the page is measured.
-  await page.waitForLoadState('networkidle');
+  // Lazy chunks and hydration finish before the page is measured (the live stream stays open).
+  await waitForQuietNetwork(page);
   return articleNamed(page, title);
 }
 
 /** Waits for the front page's list; returns the main region. */
 async function waitForFrontPage(page: Page): Promise<Locator> {
   await page.getByRole('heading', { level: 1, name: 'Latest articles' }).waitFor();
-  await page.waitForLoadState('networkidle');
+  await waitForQuietNetwork(page);
   return page.getByRole('main');
 }
 
