@@ -76,7 +76,9 @@ test('select with the mouse, Tab to "Reply quoting this", post, and "In the arti
   await comment.waitFor();
   expect(await comment.locator('blockquote').innerText()).toBe(PASSAGE);
 
-  // The article counts it, in the margin beside the paragraph, linking to the comment.
+  // The article counts it, in the margin beside the paragraph, linking to the comment
+  // (once the server has answered: until then the comment is shown without its id).
+  await expect.poll(() => comment.getAttribute('id'), { timeout: 10_000 }).toMatch(/^comment-\d+$/);
   const commentId = await comment.getAttribute('id');
   const count = page.getByRole('link', { name: '1 comment quotes this' });
   await count.waitFor();

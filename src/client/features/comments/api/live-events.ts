@@ -1,7 +1,7 @@
 // GET /api/articles/:slug/events: the discussion's live events (Server-Sent Events,
 // src/contract/live-event.ts), read with fetch rather than EventSource so the
 // reconnection is ours: with backoff, resuming after the last event (Last-Event-ID),
-// paused while the tab is hidden, and ended for good on a 404. Loaded on demand,
+// paused while the tab is hidden or the browser offline, and ended for good on a 404. Loaded on demand,
 // after the page is interactive, with the schemas every event is checked against.
 import { createParser } from 'eventsource-parser';
 import type { LiveEvent } from '../../../../contract/live-event';
@@ -76,7 +76,8 @@ export function subscribeToLiveEvents(slug: string, after: number | undefined, o
 
   async function run() {
     while (!stopped.signal.aborted) {
-      if (document.visibilityState === 'hidden') {
+      // Hidden, or offline (a request now could only fail): wait to be shown, or for the connection.
+      if (document.visibilityState === 'hidden' || !navigator.onLine) {
         await new Promise<void>((resolve) => (wake = resolve));
         continue;
       }
@@ -102,7 +103,14 @@ export function subscribeToLiveEvents(slug: string, after: number | undefined, o
       wake = undefined;
     }
   };
+  const onOnline = () => {
+    // Back online: at once, without the backoff of the failures while offline.
+    failures = 0;
+    wake?.();
+    wake = undefined;
+  };
   document.addEventListener('visibilitychange', onVisibility);
+  window.addEventListener('online', onOnline);
   void run();
 
   return () => {
@@ -111,5 +119,6 @@ export function subscribeToLiveEvents(slug: string, after: number | undefined, o
     wake?.();
     clearTimeout(hiddenTimer);
     document.removeEventListener('visibilitychange', onVisibility);
+    window.removeEventListener('online', onOnline);
   };
 }
