@@ -108,6 +108,9 @@ describe('the real server', () => {
       .toEqual({ found: 1, pending: 0 });
     expect(await parentCommentId(page, replyId!)).toBe(firstId);
 
+    // The open page's live stream drops with the server and may try to reconnect while it is down:
+    // the browser logs that refused request, and only that one may show.
+    t.allowConsoleError(/Failed to load resource: net::ERR_CONNECTION_REFUSED \(\S+\/events:/);
     await server.restart();
     await page.reload();
     await waitForReader(page);
