@@ -92,7 +92,17 @@ export const newCommentSchema = z.object({
   ),
   body: commentBody,
   /** A passage of the article the comment quotes ("Reply quoting this"); top-level comments only. */
-  quote: z._default(z.nullable(textQuoteSchema), null),
+  quote: z._default(
+    z.nullable(
+      textQuoteSchema.check(
+        // Its context is not checked against the article (only the passage is), but is stored all the same.
+        z.refine((quote) => ![quote.exact, quote.prefix, quote.suffix].some((part) => UNSTORABLE.test(part)), {
+          message: 'This quote contains characters that cannot be saved (control characters).',
+        }),
+      ),
+    ),
+    null,
+  ),
   /** Honeypot: hidden from people, filled in by form-stuffing bots. */
   website2: z._default(z.string(notText('website2')).check(z.maxLength(0, 'This field must stay empty.')), ''),
 });

@@ -391,6 +391,8 @@ export function runReactionsContract(name: string, start: TargetFactory) {
         await refused({ quote: { exact: 'words nobody ever wrote here', prefix: '', suffix: '' } });
         await refused({ quote: { exact: '   ', prefix: '', suffix: '' } });
         await refused({ parentId: comment.id, quote: { exact: 'something worth quoting', prefix: '', suffix: '' } });
+        // The context is not matched against the article, but it is stored and sent to readers: no control characters, as anywhere else.
+        await refused({ quote: { exact: 'something worth quoting', prefix: 'before\u0000', suffix: '' } });
         const quotes = articleQuotesSchema.parse((await call('GET', `/api/articles/${slug}/quotes`)).json).quotes;
         expect(quotes.map((q) => q.quote.exact)).not.toContain('words nobody ever wrote here');
       });
