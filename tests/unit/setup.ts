@@ -21,6 +21,11 @@ if (!HTMLDialogElement.prototype.showModal) {
   };
 }
 
+// jsdom has no requestIdleCallback (Chromium has): an idle moment comes at once, as on an idle page.
+if (typeof window.requestIdleCallback !== 'function') {
+  window.requestIdleCallback = (callback) => window.setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 50 }), 0);
+}
+
 beforeAll(async () => {
   server.listen({ onUnhandledRequest: 'error' });
   // The app's lazily loaded chunks, loaded up front here: a test that ends while one is still

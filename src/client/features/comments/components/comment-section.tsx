@@ -312,8 +312,8 @@ export function CommentSection({ slug, articleTitle, commentsOpen }: CommentSect
             {ownThread.length > 0 && <CommentThread slug={slug} nodes={ownThread} targetId={targetId} unsent={placed.replies} />}
           </>
         )}
-        {/* New comments arrive live (loaded after hydration): other people's wait behind a button here. */}
-        {hydrated && <LazyLiveUpdates slug={slug} />}
+        {/* New comments arrive live (loaded once the page is idle): other people's wait behind a button here. */}
+        <LazyLiveUpdates slug={slug} />
         {!comments.isPending && <LazyUnsentComments entries={placed.top} />}
         {/* Not rendered on the server (drafts and saved details live in this browser only): its place is kept instead. */}
         {!commentsOpen ? (
