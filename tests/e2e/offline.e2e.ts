@@ -4,7 +4,7 @@
 // closed ("Not sent yet"), or with two tabs open on the article.
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { useBrowser, type TestPage } from './support/browser';
 import {
   ARTICLE_PATH,
@@ -17,17 +17,10 @@ import {
   waitForReader,
 } from './support/colloquy';
 import { SCREENSHOT_DIR } from './support/paths';
-import { startRealServer, type RealServer } from './support/real-server';
+import { useRealServer } from './support/real-server';
 
 const harness = useBrowser();
-let server: RealServer;
-
-beforeAll(async () => {
-  server = await startRealServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useRealServer();
 
 const OFFLINE_NOTE = 'You are offline. Your comment is kept in this browser and will be sent when the connection returns.';
 const UNREACHABLE_NOTE = /We could not reach the server\. Your comment is kept in this browser and will be sent when the connection returns\./;

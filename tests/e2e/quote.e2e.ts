@@ -3,21 +3,14 @@
 // and highlights it (CSS Custom Highlight API); the article counts the quote in its margin.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { useBrowser } from './support/browser';
 import { ARTICLE_PATH, bottomForm, describeFocus, expectNoAxeViolations, isFocused, tabTo, unique, waitForReader } from './support/colloquy';
 import { ROOT } from './support/paths';
-import { startRealServer, type RealServer } from './support/real-server';
+import { useRealServer } from './support/real-server';
 
 const harness = useBrowser();
-let server: RealServer;
-
-beforeAll(async () => {
-  server = await startRealServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useRealServer();
 
 const PASSAGE = 'Ales Bialiatski, founder of the Belarusian Human Rights Center Viasna';
 

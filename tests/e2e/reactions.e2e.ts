@@ -4,21 +4,14 @@
 // ("edited" shown) and deleted. axe-clean, with a screenshot for the docs.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { useBrowser } from './support/browser';
 import { ARTICLE_PATH, bottomForm, expectNoAxeViolations, FIRST, isFocused, SECOND, unique, waitForReader } from './support/colloquy';
 import { ROOT } from './support/paths';
-import { startRealServer, type RealServer } from './support/real-server';
+import { useRealServer } from './support/real-server';
 
 const harness = useBrowser();
-let server: RealServer;
-
-beforeAll(async () => {
-  server = await startRealServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useRealServer();
 
 /** The authors of the comments that start threads, in the order shown. */
 const threadAuthors = (page: import('playwright-core').Page) =>

@@ -1,6 +1,6 @@
 // The real comment server on SQLite: server-rendered HTML, replies stored in
 // the database across a real restart, and no mock anywhere in the page.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { useBrowser } from './support/browser';
 import {
   ARTICLE_PATH,
@@ -18,17 +18,10 @@ import {
   unique,
   waitForReader,
 } from './support/colloquy';
-import { startRealServer, type RealServer } from './support/real-server';
+import { useRealServer } from './support/real-server';
 
 const harness = useBrowser();
-let server: RealServer;
-
-beforeAll(async () => {
-  server = await startRealServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useRealServer();
 
 /** Visible text of server HTML, decoded just enough to compare with the seed. */
 function htmlText(html: string): string {

@@ -35,7 +35,8 @@ export function isApiClientError(error: unknown): error is ApiClientError {
   return error instanceof ApiClientError;
 }
 
-function urlFor(path: string): string {
+/** The absolute URL of an API path, on VITE_API_URL's host or this one. */
+export function urlFor(path: string): string {
   const url = `${API_BASE}${path}`;
   // Node's fetch (tests, SSR) refuses relative URLs; browsers resolve them the same way.
   return typeof window === 'undefined' ? url : new URL(url, window.location.href).toString();

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { freePort } from '../../support/free-port';
 import { buildPaths, ROOT } from './paths';
 
@@ -160,5 +160,39 @@ export async function startRealServer(opts: RealServerOptions = {}): Promise<Rea
       await running.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A real server for a whole test file: started before its tests, closed after them.
+ * The returned object stands for it (usable inside tests and hooks, once started).
+ */
+export function useRealServer(options: RealServerOptions = {}): RealServer {
+  let started: RealServer | undefined;
+  beforeAll(async () => {
+    started = await startRealServer(options);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const current = () => {
+    if (!started) throw new Error('The real server is used before it started (use it inside a test or a hook).');
+    return started;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    get port() {
+      return current().port;
+    },
+    get dataDir() {
+      return current().dataDir;
+    },
+    restart: () => current().restart(),
+    stop: () => current().stop(),
+    start: () => current().start(),
+    close: () => current().close(),
+    output: () => current().output(),
   };
 }

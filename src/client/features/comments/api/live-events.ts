@@ -5,10 +5,9 @@
 // after the page is interactive, with the schemas every event is checked against.
 import { createParser } from 'eventsource-parser';
 import type { LiveEvent } from '../../../../contract/live-event';
+import { urlFor } from '../../../lib/api-client';
 import { liveEventSchema } from '../../../lib/response-schemas';
 
-/** Same-origin by default, as every other request (see api-client.ts). */
-const API_BASE = (import.meta.env.VITE_API_URL ?? '').replace(/\/+$/, '');
 const MAX_DELAY_MS = 60_000;
 /** A tab hidden this long lets its stream go; it resumes from the last event when shown again. */
 const HIDDEN_GRACE_MS = 60_000;
@@ -40,7 +39,7 @@ export function subscribeToLiveEvents(slug: string, after: number | undefined, o
   let hiddenTimer: ReturnType<typeof setTimeout> | undefined;
   let wake: (() => void) | undefined;
 
-  const url = new URL(`${API_BASE}/api/articles/${encodeURIComponent(slug)}/events`, window.location.href).toString();
+  const url = urlFor(`/api/articles/${encodeURIComponent(slug)}/events`);
 
   /** One connection, until it ends; false when the article is gone (no point in trying again). */
   async function connect(signal: AbortSignal): Promise<boolean> {
