@@ -48,6 +48,27 @@ const originList = z
     return origins;
   });
 
+/** The site's public address (https://comments.example.org), for links that leave the page: emails, feeds. */
+const publicUrl = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v.trim() === '') return undefined;
+    const trimmed = v.trim().replace(/\/+$/, '');
+    let ok = false;
+    try {
+      const url = new URL(trimmed);
+      ok = (url.protocol === 'http:' || url.protocol === 'https:') && !url.search && !url.hash;
+    } catch {
+      ok = false;
+    }
+    if (!ok) {
+      ctx.addIssue({ code: 'custom', message: `"${v}" is not an http(s) address like https://comments.example.org` });
+      return z.NEVER;
+    }
+    return trimmed;
+  });
+
 const envSchema = z.object({
   PORT: integer(3000, 0, 65_535),
   HOST: z.string().min(1, 'must not be empty').default('0.0.0.0'),
@@ -57,6 +78,7 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
     .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL'),
+  PUBLIC_URL: publicUrl,
   ALLOWED_ORIGINS: originList,
   MEDIA_ORIGINS: originList,
   ADMIN_TOKEN: z
@@ -90,6 +112,8 @@ export interface Config {
   /** Absolute. */
   dataDir: string;
   databaseUrl?: string;
+  /** The site's public address without a trailing slash (PUBLIC_URL); unset: links are made from the request's own address. */
+  publicUrl?: string;
   allowedOrigins: string[];
   /** Where articles' images may load from (the Content-Security-Policy's img-src), besides this site. */
   mediaOrigins: string[];
@@ -139,6 +163,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir: isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(process.cwd(), e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    publicUrl: e.PUBLIC_URL,
     allowedOrigins: e.ALLOWED_ORIGINS,
     mediaOrigins: e.MEDIA_ORIGINS,
     adminToken: e.ADMIN_TOKEN,
