@@ -2,6 +2,8 @@
 // token), shared by the admin page (its own lazily loaded chunk), the MSW mock and
 // the server. Only here does a comment's email leave the database.
 import { z } from 'zod/mini';
+import { ApiError } from './api-error';
+import { parsePageNumber } from './paging';
 import { commentContentSchema } from './rich-text';
 import { commentStatusSchema } from './schemas';
 
@@ -20,6 +22,30 @@ export const ADMIN_SEARCH_MAX = 200;
 
 /** GET /api/admin/comments?status=pending|approved|spam&q=TEXT&page=N */
 export const ADMIN_QUERY = { status: 'status', search: 'q', page: 'page' } as const;
+
+export interface AdminCommentQuery {
+  status: (typeof ADMIN_TABS)[number];
+  /** Trimmed; '' lists the whole tab. */
+  search: string;
+  page: number;
+}
+
+/** The query of GET /api/admin/comments (default: the first page of Pending, unsearched); anything unexpected there is a 400. */
+export function parseAdminCommentQuery(query: URLSearchParams): AdminCommentQuery {
+  const rawStatus = query.get(ADMIN_QUERY.status) ?? 'pending';
+  const status = ADMIN_TABS.find((tab) => tab === rawStatus);
+  if (status === undefined) throw new ApiError('bad_request', `List comments by status: ${ADMIN_TABS.join(', ')}; “${rawStatus}” is none of them.`);
+  const rawPage = query.get(ADMIN_QUERY.page);
+  const page = rawPage === null ? 1 : parsePageNumber(rawPage);
+  if (page === undefined) throw new ApiError('bad_request', `“${rawPage}” is not a page number (1, 2, 3…).`);
+  const search = (query.get(ADMIN_QUERY.search) ?? '').trim();
+  // Counted in characters, not UTF-16 units, as a person counts them.
+  if ([...search].length > ADMIN_SEARCH_MAX) throw new ApiError('bad_request', `Search for at most ${ADMIN_SEARCH_MAX} characters.`);
+  // No stored comment holds control characters (PostgreSQL would refuse a NUL in the query outright).
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  if (/[\u0000-\u001F\u007F]/.test(search)) throw new ApiError('bad_request', 'Search for text without control characters.');
+  return { status, search, page };
+}
 
 /** A comment as a moderator sees it: everything a reader sees, and the email, the source and the client hash. */
 export const adminCommentSchema = z.strictObject({

@@ -103,6 +103,11 @@ export const newCommentSchema = z.object({
     ),
     null,
   ),
+  /**
+   * "Notify me of follow-up replies via email": subscribes the email to replies to this comment,
+   * after a confirmation email (double opt-in). Ignored where notifications are off (no SMTP_URL).
+   */
+  notify: z._default(z.boolean({ error: 'notify must be true or false.' }), false),
   /** Honeypot: hidden from people, filled in by form-stuffing bots. */
   website2: z._default(z.string(notText('website2')).check(z.maxLength(0, 'This field must stay empty.')), ''),
 });

@@ -29,6 +29,8 @@ export const articleSchema = z.extend(articleSummarySchema, {
   content: articleContentSchema,
   /** False: the thread is shown, but no new comments are taken ("Comments are closed."). */
   commentsOpen: z.boolean(),
+  /** Whether the server emails replies to those who ask (SMTP_URL is set): the form offers it only then. */
+  replyNotifications: z.boolean(),
 });
 export type Article = z.infer<typeof articleSchema>;
 

@@ -2,6 +2,7 @@
 // A snapshot callback lets the browser mock persist its data between reloads.
 import type { CommentStatus } from '../contract/schemas';
 import { comparable } from './comparable';
+import type { QueuedEmail, SubscriptionRecord } from './notifications/notification-store';
 import {
   byThreadOrder,
   foldAsciiCase,
@@ -28,6 +29,12 @@ export interface MemorySnapshot {
   lastCommentId?: number;
 }
 
+/** A moderator's search: the source, author or email contains the text (ASCII case-folded). */
+function matchesModeratorSearch(comment: CommentRecord, search: string): boolean {
+  const needle = foldAsciiCase(search);
+  return [comment.body, comment.author, comment.email].some((field) => foldAsciiCase(field).includes(needle));
+}
+
 export function createMemoryStore(
   initial: MemorySnapshot = { articles: [], comments: [] },
   onChange?: (snapshot: MemorySnapshot) => void,
@@ -36,6 +43,8 @@ export function createMemoryStore(
   const comments = structuredClone(initial.comments);
   const likes = new Set(initial.likes ?? []);
   const changes = structuredClone(initial.changes ?? []);
+  const subscriptions: SubscriptionRecord[] = [];
+  const emails: QueuedEmail[] = [];
   const nextId = (rows: Array<{ id: number }>) => rows.reduce((max, row) => Math.max(max, row.id), 0) + 1;
   let lastChangeId = initial.lastChangeId ?? nextId(changes) - 1;
   let lastCommentId = initial.lastCommentId ?? nextId(comments) - 1;
@@ -200,6 +209,52 @@ export function createMemoryStore(
         .sort(byThreadOrder)
         .map(({ id, author, quote }) => copy({ id, author, quote }));
     },
+    async latestApprovedComments(limit, articleId) {
+      const published = new Set(articles.filter((a) => !a.hidden).map((a) => a.id));
+      const wanted = (c: CommentRecord) => (articleId === undefined ? published.has(c.articleId) : c.articleId === articleId);
+      return comments
+        .filter((c) => wanted(c) && c.status === 'approved' && !c.deleted)
+        .sort((a, b) => byThreadOrder(b, a))
+        .slice(0, limit)
+        .map(copy);
+    },
+    // Moderation: comments across articles, for the admin API.
+    async listCommentsForModeration({ status, search, offset, limit }) {
+      return comments
+        .filter((c) => c.status === status && matchesModeratorSearch(c, search))
+        .sort((a, b) => byThreadOrder(b, a))
+        .slice(offset, offset + limit)
+        .map((c) => {
+          const article = articles.find((a) => a.id === c.articleId);
+          return { ...copy(c), articleSlug: article?.slug ?? '', articleTitle: article?.title ?? '' };
+        });
+    },
+    async countCommentsByStatus(search) {
+      const counts: Record<CommentStatus, number> = { pending: 0, approved: 0, spam: 0 };
+      for (const c of comments) if (matchesModeratorSearch(c, search)) counts[c.status] += 1;
+      return counts;
+    },
+    async findComments(ids) {
+      const wanted = new Set(ids);
+      return comments.filter((c) => wanted.has(c.id)).map(copy);
+    },
+    async setCommentsStatus(ids, status) {
+      const wanted = new Set(ids);
+      const found = comments.filter((c) => wanted.has(c.id));
+      for (const c of found) c.status = status;
+      if (found.length > 0) changed();
+      return found.map((c) => c.id);
+    },
+    async setCommentsOpen(slug, open) {
+      const found = articles.find((a) => a.slug === slug);
+      if (!found) return undefined;
+      found.commentsOpen = open;
+      changed();
+      return copy(found);
+    },
+    async hasApprovedComment(email) {
+      return comments.some((c) => c.status === 'approved' && c.email === email);
+    },
     async appendChange(change) {
       changes.push({ id: ++lastChangeId, ...change });
       changed();
@@ -217,6 +272,55 @@ export function createMemoryStore(
       const keep = changes.findIndex((c) => c.createdAt >= before);
       changes.splice(0, keep < 0 ? changes.length : keep);
       changed();
+    },
+    // Email notifications (notifications/notification-store.ts): kept in memory only, as the mock sends no email.
+    async findArticleById(id) {
+      const found = articles.find((a) => a.id === id);
+      return found && copy(found);
+    },
+    async insertSubscription(subscription) {
+      const existing = subscriptions.find((s) => s.commentId === subscription.commentId && s.email === subscription.email);
+      if (existing) return copy(existing);
+      const stored = { id: nextId(subscriptions), ...copy(subscription) };
+      subscriptions.push(stored);
+      return copy(stored);
+    },
+    async findSubscriptionByToken(tokenHash) {
+      const found = subscriptions.find((s) => s.tokenHash === tokenHash);
+      return found && copy(found);
+    },
+    async setSubscriptionStatus(id, status, confirmedAt) {
+      const found = subscriptions.find((s) => s.id === id);
+      if (found) Object.assign(found, { status, confirmedAt });
+    },
+    async listSubscriptions(commentId, status) {
+      return subscriptions.filter((s) => s.commentId === commentId && s.status === status).map(copy);
+    },
+    async listArticleSubscriptions(articleId) {
+      const onArticle = new Set(comments.filter((c) => c.articleId === articleId).map((c) => c.id));
+      return subscriptions.filter((s) => onArticle.has(s.commentId)).map(copy);
+    },
+    async enqueueEmail(message, createdAt) {
+      emails.push({ id: nextId(emails), message: copy(message), status: 'queued', attempts: 0, nextAttemptAt: createdAt, createdAt, sentAt: null, lastError: null });
+    },
+    async claimDueEmails(now, leaseUntil, limit) {
+      const due = emails
+        .filter((e) => e.status === 'queued' && e.nextAttemptAt <= now)
+        .sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt) || a.id - b.id)
+        .slice(0, limit);
+      for (const email of due) Object.assign(email, { attempts: email.attempts + 1, nextAttemptAt: leaseUntil });
+      return due.map(copy);
+    },
+    async markEmailSent(id, sentAt) {
+      const found = emails.find((e) => e.id === id);
+      if (found) Object.assign(found, { status: 'sent', sentAt, message: { ...found.message, text: '', headers: {} } });
+    },
+    async markEmailFailed(id, error, retryAt) {
+      const found = emails.find((e) => e.id === id);
+      if (found) Object.assign(found, { lastError: error, ...(retryAt === null ? { status: 'failed' } : { nextAttemptAt: retryAt }) });
+    },
+    async listEmails() {
+      return emails.map(copy);
     },
     async close() {},
   };

@@ -4,6 +4,7 @@ import type { CommentContent, RichText } from '../contract/rich-text';
 import type { CommentStatus } from '../contract/schemas';
 import type { CommentSort } from '../contract/sort';
 import type { TextQuote } from '../contract/text-quote';
+import type { NotificationStore } from './notifications/notification-store';
 
 export interface ArticleRecord {
   id: number;
@@ -72,6 +73,15 @@ export interface ChangeRecord {
 
 export type NewCommentRecord = Omit<CommentRecord, 'id'>;
 
+/** A page of a moderator's tab (see CommentStore.listCommentsForModeration). */
+export interface ModerationQuery {
+  status: CommentStatus;
+  search: string;
+  offset: number;
+  limit: number;
+}
+export type ModerationListing = CommentRecord & { articleSlug: string; articleTitle: string };
+
 /** Who is reading: everyone sees approved comments; the holder of an author token also their own awaiting moderation. */
 export interface Viewer {
   authorTokenHash?: string;
@@ -105,7 +115,8 @@ export const THREAD_SORTS: Record<CommentSort, (a: Sortable, b: Sortable) => num
  */
 export const foldAsciiCase = (text: string) => text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
 
-export interface CommentStore {
+// Email notifications' subscriptions and outgoing queue: see notifications/notification-store.ts.
+export interface CommentStore extends NotificationStore {
   listArticles(): Promise<Array<ArticleRecord & { commentCount: number }>>;
   findArticle(slug: string): Promise<ArticleRecord | undefined>;
   /** Insert, or update the article with the same slug. */
@@ -166,6 +177,29 @@ export interface CommentStore {
   likes(commentId: number, readerHash: string): Promise<boolean>;
   /** The approved comments that quote the article (tombstones quote nothing), oldest first. */
   listQuotes(articleId: number): Promise<Array<Pick<CommentRecord, 'id' | 'author' | 'quote'>>>;
+  /**
+   * For the comment feeds: the newest approved comments (tombstones left out) of one
+   * article, or else of every published (not hidden) one; newest first by (createdAt, id), at most `limit`.
+   */
+  latestApprovedComments(limit: number, articleId?: number): Promise<CommentRecord[]>;
+
+  // Moderation (the admin API): see src/domain/moderation-service.ts.
+  /**
+   * Comments of one status on any article whose source (`body`), author or email contains
+   * `search` (see foldAsciiCase; '' matches all), newest first by (createdAt, id): `limit`
+   * of them after skipping `offset`, each with its article's slug and title.
+   */
+  listCommentsForModeration(query: ModerationQuery): Promise<ModerationListing[]>;
+  /** How many comments of each status match `search` (as listCommentsForModeration). */
+  countCommentsByStatus(search: string): Promise<Record<CommentStatus, number>>;
+  /** The comments with these ids that exist, in no particular order. */
+  findComments(ids: number[]): Promise<CommentRecord[]>;
+  /** Sets the status of each comment with one of these ids; returns the ids that exist. */
+  setCommentsStatus(ids: number[], status: CommentStatus): Promise<number[]>;
+  /** A moderator opens or closes an article's comments; undefined when there is no such article. */
+  setCommentsOpen(slug: string, open: boolean): Promise<ArticleRecord | undefined>;
+  /** Whether this email (exactly as stored) has an approved comment on any article (MODERATION=first-time). */
+  hasApprovedComment(email: string): Promise<boolean>;
 
   /** Records a change readers should see live; call it in the transaction that makes the change. */
   appendChange(change: Omit<ChangeRecord, 'id'>): Promise<void>;

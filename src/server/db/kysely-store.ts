@@ -1,6 +1,6 @@
 // The CommentStore for SQLite and PostgreSQL, written once with Kysely.
 import { randomBytes } from 'node:crypto';
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { CommentStatus } from '../../contract/schemas';
 import { comparable } from '../../domain/comparable';
 import type { CommentSort } from '../../contract/sort';
@@ -18,7 +18,8 @@ import {
 import { connect, type DbTarget } from './connect';
 import { inGroupCommit } from './group-commit';
 import { migrateToLatest } from './migrations';
-import type { ArticleRow, CommentRow, CommentsTable, Database, Engine } from './schema';
+import type { ArticleRow, CommentRow, CommentsTable, Database, EmailOutboxTable, Engine, NotificationSubscriptionsTable } from './schema';
+import type { QueuedEmail, SubscriptionRecord } from '../../domain/notifications/notification-store';
 
 export interface KyselyStore extends CommentStore {
   readonly engine: Engine;
@@ -128,7 +129,7 @@ const SORTS: Record<CommentSort, { order: Array<[column: 'created_at' | 'id' | '
  * or 0: a plain substring search, so `%` and `_` are characters like any other (no LIKE).
  * SQLite's lower() folds ASCII only; PostgreSQL's lower() would follow the locale, translate() does not.
  */
-function positionIn(engine: Engine, column: 'body' | 'author', needle: string) {
+function positionIn(engine: Engine, column: 'body' | 'author' | 'email', needle: string) {
   return engine === 'postgres'
     ? sql<number>`position(${needle} in translate(${sql.ref(column)}, ${ASCII_UPPER}, ${ASCII_UPPER.toLowerCase()}))`
     : sql<number>`instr(lower(${sql.ref(column)}), ${needle})`;
@@ -137,6 +138,12 @@ function positionIn(engine: Engine, column: 'body' | 'author', needle: string) {
 
 /** `inGroup`: `db` is SQLite's one connection inside a group commit's transaction. */
 export function createKyselyStore(db: Kysely<Database>, engine: Engine, inGroup = false): KyselyStore {
+  /** A moderator's search: the source, author or email contains the text (ASCII case-folded); '' keeps every row. */
+  const moderatorSearch = <Q extends SelectQueryBuilder<Database, 'comments', object>>(query: Q, search: string): Q => {
+    if (search === '') return query;
+    const needle = foldAsciiCase(search);
+    return query.where((eb) => eb.or((['body', 'author', 'email'] as const).map((column) => eb(positionIn(engine, column, needle), '>', 0)))) as Q;
+  };
   /**
    * Comments that start a thread for this viewer: visible, with no parent or a
    * parent they do not see. Hidden comments are few (pending, spam), so the
@@ -438,6 +445,67 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine, inGroup 
       return rows.map((row) => ({ id: Number(row.id), author: row.author, quote: JSON.parse(row.quote!) as CommentRecord['quote'] }));
     },
 
+    async latestApprovedComments(limit, articleId) {
+      // Newest first straight off an index: comments_article_created for one article, comments_created for all.
+      let query = db.selectFrom('comments').selectAll('comments').where('comments.status', '=', 'approved').where('comments.deleted', '=', 0);
+      query =
+        articleId === undefined
+          ? query.where('comments.article_id', 'in', db.selectFrom('articles').select('id').where('hidden', '=', 0))
+          : query.where('comments.article_id', '=', articleId);
+      const rows = await query.orderBy('comments.created_at', 'desc').orderBy('comments.id', 'desc').limit(limit).execute();
+      return rows.map(toComment);
+    },
+
+    // Moderation: comments across articles, for the admin API.
+    async listCommentsForModeration({ status, search, offset, limit }) {
+      // Newest first within a status straight off comments_moderation; the few articles named are read after.
+      const rows = await moderatorSearch(db.selectFrom('comments').selectAll().where('status', '=', status), search)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .offset(offset)
+        .limit(limit)
+        .execute();
+      const articleIds = [...new Set(rows.map((row) => row.article_id))];
+      const articles = articleIds.length === 0 ? [] : await db.selectFrom('articles').select(['id', 'slug', 'title']).where('id', 'in', articleIds).execute();
+      const byId = new Map(articles.map((a) => [Number(a.id), a]));
+      return rows.map((row) => {
+        const article = byId.get(Number(row.article_id));
+        return { ...toComment(row), articleSlug: article?.slug ?? '', articleTitle: article?.title ?? '' };
+      });
+    },
+
+    async countCommentsByStatus(search) {
+      const rows = await moderatorSearch(db.selectFrom('comments'), search)
+        .select((eb) => ['status', eb.fn.countAll<number | string | bigint>().as('count')])
+        .groupBy('status')
+        .execute();
+      const counts: Record<CommentStatus, number> = { pending: 0, approved: 0, spam: 0 };
+      for (const row of rows) counts[row.status] = Number(row.count);
+      return counts;
+    },
+
+    async findComments(ids) {
+      if (ids.length === 0) return [];
+      return (await db.selectFrom('comments').selectAll().where('id', 'in', ids).execute()).map(toComment);
+    },
+
+    async setCommentsStatus(ids, status) {
+      if (ids.length === 0) return [];
+      const rows = await db.updateTable('comments').set({ status }).where('id', 'in', ids).returning('id').execute();
+      return rows.map((row) => Number(row.id));
+    },
+
+    async setCommentsOpen(slug, open) {
+      const row = await db.updateTable('articles').set({ comments_open: open ? 1 : 0 }).where('slug', '=', slug).returningAll().executeTakeFirst();
+      return row && toArticle(row);
+    },
+
+    async hasApprovedComment(email) {
+      // Read off comments_email_status.
+      const row = await db.selectFrom('comments').select('id').where('email', '=', email).where('status', '=', 'approved').limit(1).executeTakeFirst();
+      return row !== undefined;
+    },
+
     async appendChange(change) {
       await db
         .insertInto('comment_changes')
@@ -515,9 +583,145 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine, inGroup 
       return { articleId: Number(row.id), version: Number(row.version ?? 0), ownPending: row.own_pending !== null && row.own_pending !== undefined };
     },
 
+    // Email notifications (src/domain/notifications/notification-store.ts).
+    async findArticleById(id) {
+      const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toArticle(row);
+    },
+
+    async insertSubscription(subscription) {
+      const found = () =>
+        db.selectFrom('notification_subscriptions').selectAll().where('comment_id', '=', subscription.commentId).where('email', '=', subscription.email);
+      await db
+        .insertInto('notification_subscriptions')
+        .values({
+          comment_id: subscription.commentId,
+          email: subscription.email,
+          status: subscription.status,
+          token_nonce: subscription.tokenNonce,
+          token_hash: subscription.tokenHash,
+          created_at: subscription.createdAt,
+          confirmed_at: subscription.confirmedAt,
+        })
+        .onConflict((oc) => oc.columns(['comment_id', 'email']).doNothing())
+        .execute();
+      return toSubscription(await found().executeTakeFirstOrThrow());
+    },
+
+    async findSubscriptionByToken(tokenHash) {
+      const row = await db.selectFrom('notification_subscriptions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+      return row && toSubscription(row);
+    },
+
+    async setSubscriptionStatus(id, status, confirmedAt) {
+      await db.updateTable('notification_subscriptions').set({ status, confirmed_at: confirmedAt }).where('id', '=', id).execute();
+    },
+
+    async listSubscriptions(commentId, status) {
+      const rows = await db
+        .selectFrom('notification_subscriptions')
+        .selectAll()
+        .where('comment_id', '=', commentId)
+        .where('status', '=', status)
+        .orderBy('id')
+        .execute();
+      return rows.map(toSubscription);
+    },
+
+    async listArticleSubscriptions(articleId) {
+      const rows = await db
+        .selectFrom('notification_subscriptions as s')
+        .innerJoin('comments as c', 'c.id', 's.comment_id')
+        .selectAll('s')
+        .where('c.article_id', '=', articleId)
+        .orderBy('s.id')
+        .execute();
+      return rows.map(toSubscription);
+    },
+
+    async enqueueEmail(message, createdAt) {
+      await db
+        .insertInto('email_outbox')
+        .values({
+          recipient: message.to,
+          subject: message.subject,
+          body_text: message.text,
+          headers: JSON.stringify(message.headers),
+          status: 'queued',
+          attempts: 0,
+          next_attempt_at: createdAt,
+          created_at: createdAt,
+        })
+        .execute();
+    },
+
+    async claimDueEmails(now, leaseUntil, limit) {
+      // PostgreSQL: rows another instance is claiming this moment are skipped, not waited for.
+      const due = db
+        .selectFrom('email_outbox')
+        .select('id')
+        .where('status', '=', 'queued')
+        .where('next_attempt_at', '<=', now)
+        .orderBy('next_attempt_at')
+        .orderBy('id')
+        .limit(limit)
+        .$if(engine === 'postgres', (q) => q.forUpdate().skipLocked());
+      const rows = await db
+        .updateTable('email_outbox')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: leaseUntil }))
+        .where('id', 'in', due)
+        .where('status', '=', 'queued')
+        .where('next_attempt_at', '<=', now)
+        .returningAll()
+        .execute();
+      return rows.map(toEmail).sort((a, b) => a.id - b.id);
+    },
+
+    async markEmailSent(id, sentAt) {
+      await db.updateTable('email_outbox').set({ status: 'sent', sent_at: sentAt, body_text: '', headers: '{}' }).where('id', '=', id).execute();
+    },
+
+    async markEmailFailed(id, error, retryAt) {
+      await db
+        .updateTable('email_outbox')
+        .set(retryAt === null ? { status: 'failed', last_error: error } : { next_attempt_at: retryAt, last_error: error })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async listEmails() {
+      return (await db.selectFrom('email_outbox').selectAll().orderBy('id').execute()).map(toEmail);
+    },
+
     async close() {
       await db.destroy();
     },
+  };
+}
+
+function toSubscription(row: Selectable<NotificationSubscriptionsTable>): SubscriptionRecord {
+  return {
+    id: Number(row.id),
+    commentId: Number(row.comment_id),
+    email: row.email,
+    status: row.status,
+    tokenNonce: row.token_nonce,
+    tokenHash: row.token_hash,
+    createdAt: row.created_at,
+    confirmedAt: row.confirmed_at,
+  };
+}
+
+function toEmail(row: Selectable<EmailOutboxTable>): QueuedEmail {
+  return {
+    id: Number(row.id),
+    message: { to: row.recipient, subject: row.subject, text: row.body_text, headers: JSON.parse(row.headers) as Record<string, string> },
+    status: row.status,
+    attempts: Number(row.attempts),
+    nextAttemptAt: row.next_attempt_at,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+    lastError: row.last_error,
   };
 }
 

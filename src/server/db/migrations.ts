@@ -243,6 +243,56 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         for (const column of ['likes', 'edited_at', 'deleted', 'quote']) await db.schema.alterTable('comments').dropColumn(column).execute();
       },
     },
+    // Issue 10, moderation: a moderator's tab lists one status newest first across every
+    // article, and MODERATION=first-time asks whether an email has an approved comment.
+    '0008_moderation': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.createIndex('comments_moderation').on('comments').columns(['status', 'created_at', 'id']).execute();
+        await db.schema.createIndex('comments_email_status').on('comments').columns(['email', 'status']).execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropIndex('comments_email_status').execute();
+        await db.schema.dropIndex('comments_moderation').execute();
+      },
+    },
+    // Issue 10, email notifications: subscriptions to replies (a comment's, gone with it), and
+    // the queue of outgoing email the mail worker sends with retries (src/server/mail).
+    '0009_notifications': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('notification_subscriptions')
+          .addColumn('id', idColumn, (col) => (engine === 'sqlite' ? col.primaryKey().autoIncrement() : col.primaryKey()))
+          .addColumn('comment_id', 'integer', (col) => col.notNull().references('comments.id').onDelete('cascade'))
+          .addColumn('email', 'text', (col) => col.notNull())
+          .addColumn('status', 'text', (col) => col.notNull().check(sql`status in ('pending', 'confirmed', 'unsubscribed')`))
+          .addColumn('token_nonce', 'text', (col) => col.notNull())
+          .addColumn('token_hash', 'text', (col) => col.notNull().unique())
+          .addColumn('created_at', 'text', (col) => col.notNull())
+          .addColumn('confirmed_at', 'text')
+          .addUniqueConstraint('notification_subscriptions_comment_email', ['comment_id', 'email'])
+          .execute();
+        await db.schema
+          .createTable('email_outbox')
+          .addColumn('id', idColumn, (col) => (engine === 'sqlite' ? col.primaryKey().autoIncrement() : col.primaryKey()))
+          .addColumn('recipient', 'text', (col) => col.notNull())
+          .addColumn('subject', 'text', (col) => col.notNull())
+          .addColumn('body_text', 'text', (col) => col.notNull())
+          .addColumn('headers', 'text', (col) => col.notNull())
+          .addColumn('status', 'text', (col) => col.notNull().check(sql`status in ('queued', 'sent', 'failed')`))
+          .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0))
+          .addColumn('next_attempt_at', 'text', (col) => col.notNull())
+          .addColumn('created_at', 'text', (col) => col.notNull())
+          .addColumn('sent_at', 'text')
+          .addColumn('last_error', 'text')
+          .execute();
+        // The worker's one question: what is queued and due.
+        await db.schema.createIndex('email_outbox_due').on('email_outbox').columns(['status', 'next_attempt_at']).execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable('email_outbox').execute();
+        await db.schema.dropTable('notification_subscriptions').execute();
+      },
+    },
   };
 }
 

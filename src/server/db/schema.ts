@@ -71,6 +71,34 @@ export interface CommentVersionsTable {
   version: number;
 }
 
+/** Subscriptions to replies by email (src/domain/notifications). */
+export interface NotificationSubscriptionsTable {
+  id: Generated<number>;
+  comment_id: number;
+  email: string;
+  status: 'pending' | 'confirmed' | 'unsubscribed';
+  token_nonce: string;
+  token_hash: string;
+  created_at: string;
+  confirmed_at: string | null;
+}
+
+/** Outgoing email, sent by the mail worker (src/server/mail); text and headers are emptied once sent. */
+export interface EmailOutboxTable {
+  id: Generated<number>;
+  recipient: string;
+  subject: string;
+  body_text: string;
+  /** JSON: { name: value }. */
+  headers: string;
+  status: 'queued' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  created_at: string;
+  sent_at: string | null;
+  last_error: string | null;
+}
+
 export interface Database {
   articles: ArticlesTable;
   comments: CommentsTable;
@@ -78,6 +106,8 @@ export interface Database {
   comment_versions: CommentVersionsTable;
   comment_likes: CommentLikesTable;
   comment_changes: CommentChangesTable;
+  notification_subscriptions: NotificationSubscriptionsTable;
+  email_outbox: EmailOutboxTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;
