@@ -1,24 +1,38 @@
 // The rules of the discussion, shared by the MSW mock and the comment server.
 // It knows nothing of HTTP or of storage engines: adapters parse requests,
 // call these functions and map ApiError to a response.
-import type { z } from 'zod/mini';
+import type { ModerationMode } from '../contract/admin';
 import { ApiError } from '../contract/api-error';
 import type { CommentPage } from '../contract/comment-page';
 import { SEARCH_RESULTS_LIMIT, type CommentSearch } from '../contract/comment-search';
 import type { LiveEvent } from '../contract/live-event';
 import { DEFAULT_THREADS_PER_PAGE, type PageRequest } from '../contract/paging';
-import { type Article, type ArticleQuotes, type ArticleSummary, type Comment, type CommentStatus, type LikeResult } from '../contract/schemas';
+import { type Article, type ArticleQuotes, type ArticleSummary, type Comment, type LikeResult } from '../contract/schemas';
 import { DEFAULT_SORT } from '../contract/sort';
 import { locateQuote, squeeze } from '../contract/text-quote';
 import { editCommentSchema, idempotencyKeySchema, newCommentSchema, type NewComment } from '../contract/new-comment';
 import { commentMarkdownToRich } from './content/comment-markdown';
 import { richToText } from './content/plain-text';
+import { fieldErrors } from './field-errors';
 import { avatarKey, clientFingerprint, hashToken } from './hashing';
+import { DEFAULT_MAX_LINKS, statusOfNewComment, type ModerationSettings } from './moderation-rules';
+import { createModerationService } from './moderation-service';
+import type { Notifier } from './notifications/notifier';
 import { isVisibleTo, type ArticleRecord, type ChangeRecord, type ChangeType, type CommentChanges, type CommentRecord, type CommentStore, type Viewer } from './store';
 
 export interface ServiceOptions {
-  /** Hold new comments as pending until an admin approves them. */
-  moderation: boolean;
+  /** Hold new comments until a moderator approves them: all (on, true), none (off, false), or those of emails without an approved comment (first-time). */
+  moderation: boolean | ModerationMode;
+  /** Hold a comment with more links than this; default 2 (MODERATION_MAX_LINKS). */
+  maxLinks?: number;
+  /** Hold a comment containing any of these (MODERATION_KEYS). */
+  moderationKeys?: string[];
+  /** Send a comment containing any of these to spam (DISALLOWED_KEYS). */
+  disallowedKeys?: string[];
+  /** Close comments on articles published longer ago than this; 0 or unset: never (CLOSE_COMMENTS_AFTER_DAYS). */
+  closeCommentsAfterDays?: number;
+  /** Moderators are emailed each held comment (MODERATOR_EMAIL): shown in the rules. */
+  moderatorEmails?: boolean;
   /** Minimum seconds between two comments from one client; 0 turns flood control off. */
   floodIntervalSeconds: number;
   /** Refuse the same text twice from the same author on one article. */
@@ -31,6 +45,8 @@ export interface ServiceOptions {
   editWindowMinutes?: number;
   /** Told after every committed change readers may see live (a new comment, an edit, a like…), with its article. */
   onChange?: (articleId: number) => void;
+  /** Email notifications (src/domain/notifications); unset: off (no SMTP_URL, and the mock). */
+  notifications?: Notifier;
   now?: () => Date;
 }
 
@@ -50,8 +66,6 @@ export interface PostContext {
   clientKey: string;
   authorToken?: string;
 }
-
-export type ModerationAction = 'approve' | 'spam' | 'delete';
 
 function toSummary(article: ArticleRecord, commentCount: number): ArticleSummary {
   return {
@@ -89,16 +103,6 @@ function toPublicComment(record: CommentRecord): Comment {
  */
 const TOMBSTONE: CommentChanges = { author: '', email: '', url: null, body: '', content: [], quote: null, likes: 0, deleted: true };
 
-/** One message per field, from the shared schema's issues. */
-function fieldErrors(error: z.core.$ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? 'body');
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
-
 /**
  * Clients' keys live in their own namespace, apart from the keys that imports
  * and the seed give their comments, so no client can replay or pre-empt those.
@@ -128,6 +132,23 @@ export function createCommentService(store: CommentStore, options: ServiceOption
   const record = (tx: CommentStore, comment: Pick<CommentRecord, 'articleId' | 'id'>, type: ChangeType) =>
     tx.appendChange({ articleId: comment.articleId, commentId: comment.id, type, createdAt: now().toISOString() });
   const viewerOf = ({ authorToken }: { authorToken?: string }): Viewer => (authorToken ? { authorTokenHash: hashToken(authorToken) } : {});
+  const { moderation } = options;
+  const rules: ModerationSettings = {
+    mode: moderation === true ? 'on' : moderation === false ? 'off' : moderation,
+    maxLinks: options.maxLinks ?? DEFAULT_MAX_LINKS,
+    moderationKeys: options.moderationKeys ?? [],
+    disallowedKeys: options.disallowedKeys ?? [],
+  };
+  const { commentsOpen, ...admin } = createModerationService(store, {
+    settings: rules,
+    closeCommentsAfterDays: options.closeCommentsAfterDays,
+    replyNotifications: options.notifications !== undefined,
+    moderatorEmails: options.moderatorEmails ?? false,
+    notifications: options.notifications,
+    now,
+    record,
+    changed,
+  });
 
   /** The page a comment's thread is on, for this viewer and sort; not_found when they cannot see it. */
   async function pageOfComment(article: ArticleRecord, viewer: Viewer, commentId: number, sort = DEFAULT_SORT): Promise<number> {
@@ -193,6 +214,7 @@ export function createCommentService(store: CommentStore, options: ServiceOption
 
   return {
     forgetOldClients,
+    ...admin,
 
     async listArticles(): Promise<ArticleSummary[]> {
       const articles = (await store.listArticles()).filter((article) => !article.hidden);
@@ -203,7 +225,7 @@ export function createCommentService(store: CommentStore, options: ServiceOption
       const article = await requireArticle(slug);
       // A count, not the list: a page render reads the list once, for the thread.
       const count = await store.countComments(article.id, {});
-      return { ...toSummary(article, count), content: article.content, commentsOpen: article.commentsOpen };
+      return { ...toSummary(article, count), content: article.content, commentsOpen: commentsOpen(article), replyNotifications: options.notifications !== undefined };
     },
 
     /** One page of the discussion as this viewer sees it (see src/contract/comment-page.ts). */
@@ -348,20 +370,6 @@ export function createCommentService(store: CommentStore, options: ServiceOption
     async forgetOldChanges(): Promise<void> {
       await store.forgetChanges(new Date(now().getTime() - CHANGES_KEPT_MS).toISOString());
     },
-
-    async moderate(id: number, action: ModerationAction): Promise<void> {
-      const status: Record<Exclude<ModerationAction, 'delete'>, CommentStatus> = { approve: 'approved', spam: 'spam' };
-      const comment = await store.findComment(id);
-      if (!comment) throw noComment(id);
-      await store.atomically([`article:${comment.articleId}`], async (tx) => {
-        const done = action === 'delete' ? await tx.deleteComment(id) : await tx.setCommentStatus(id, status[action]);
-        if (!done) throw noComment(id);
-        const visibleBefore = comment.status === 'approved';
-        if (action === 'approve' && !visibleBefore) await record(tx, comment, 'comment');
-        if (action !== 'approve' && visibleBefore) await record(tx, comment, 'delete');
-      });
-      changed(comment.articleId);
-    },
   };
 
   async function post(slug: string, input: unknown, context: PostContext): Promise<{ comment: Comment; created: boolean }> {
@@ -375,7 +383,7 @@ export function createCommentService(store: CommentStore, options: ServiceOption
     const closed = () => new ApiError('comments_closed', 'Comments are closed on this article.');
     const parsed = newCommentSchema.safeParse(input);
     if (!parsed.success) {
-      if (!article.commentsOpen) throw closed();
+      if (!commentsOpen(article)) throw closed();
       const fields = fieldErrors(parsed.error);
       if (fields.website2) throw new ApiError('spam_detected', 'Your comment looks like spam and was not posted.');
       throw new ApiError('validation_failed', 'Please correct the marked fields.', { fields });
@@ -386,7 +394,7 @@ export function createCommentService(store: CommentStore, options: ServiceOption
     const replay = await findReplay(store, key, article, data);
     if (replay) return replay;
     // After the replay check: a retry of a post made before comments closed still gets its answer.
-    if (!article.commentsOpen) throw closed();
+    if (!commentsOpen(article)) throw closed();
     // Refusing a retry would be wrong: another instance may have created this key's comment a moment ago.
     const refuse = async (tx: CommentStore, error: ApiError) => {
       const raced = await findReplay(tx, key, article, data);
@@ -414,6 +422,8 @@ export function createCommentService(store: CommentStore, options: ServiceOption
     // The checks and the insert as one: two posts racing (on two instances, say) cannot both pass
     // the duplicate check or the flood limit and then both be stored.
     const locks = [`article:${article.id}`, ...(clientKey ? [`client:${clientKey}`] : [])];
+    // Before the lock: what readers would see of it decides, and only first-time asks the store.
+    const status = await statusOfNewComment(rules, { ...data, url: data.url === '' ? null : data.url, content }, () => store.hasApprovedComment(data.email));
     const { comment, created } = await store.atomically(locks, async (tx) => {
       if (options.duplicateCheck && (await tx.hasDuplicate(article.id, data.author, data.email, data.body))) {
         return refuse(tx, new ApiError('duplicate_comment', 'Duplicate comment detected; it looks as though you’ve already said that!'));
@@ -436,7 +446,7 @@ export function createCommentService(store: CommentStore, options: ServiceOption
         content,
         byArticleAuthor: false,
         createdAt: now().toISOString(),
-        status: options.moderation ? 'pending' : 'approved',
+        status,
         idempotencyKey: key === undefined ? null : apiKey(key),
         clientKey,
         authorTokenHash: context.authorToken ? hashToken(context.authorToken) : null,
@@ -446,6 +456,7 @@ export function createCommentService(store: CommentStore, options: ServiceOption
         quote: data.quote,
       });
       if (inserted.created && inserted.comment.status === 'approved') await record(tx, inserted.comment, 'comment');
+      if (inserted.created) await options.notifications?.commentStored(tx, article, inserted.comment, data.notify);
       // Another request with this key stored its comment first: answer exactly as a retry
       // of it, or refuse it when this is other content or another article.
       return inserted.created ? { comment: toPublicComment(inserted.comment), created: true } : replayOf(inserted.comment, article, data);

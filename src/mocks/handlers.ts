@@ -5,6 +5,7 @@
 // and ignoring a trailing slash, as the server's router does: MSW's own matching
 // ignores letter case and throws on a malformed percent-encoding.
 import { delay, http, HttpResponse } from 'msw';
+import { parseAdminCommentQuery, type ModerationAction } from '../contract/admin';
 import { ApiError, toApiError } from '../contract/api-error';
 import { parseJsonBody } from '../contract/parse-body';
 import {
@@ -21,7 +22,7 @@ import {
   requireJson,
 } from '../contract/routing';
 import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '../contract/schemas';
-import type { CommentService, ModerationAction } from '../domain/comment-service';
+import type { CommentService } from '../domain/comment-service';
 import { ADMIN_FAILURES, createFailureLimiter } from '../domain/failure-limiter';
 import { createLiveHub, LAST_EVENT_ID_PARAM, parseLastEventId, type LiveHub } from '../domain/live-hub';
 import { LIVE_HEARTBEAT_SECONDS } from '../contract/live-event';
@@ -171,7 +172,31 @@ export function createHandlers(service: CommentService, controls: () => MockCont
     },
     { method: 'POST', pattern: /^\/api\/admin\/comments\/([^/]+)\/approve$/, run: moderate('approve') },
     { method: 'POST', pattern: /^\/api\/admin\/comments\/([^/]+)\/spam$/, run: moderate('spam') },
+    { method: 'POST', pattern: /^\/api\/admin\/comments\/([^/]+)\/restore$/, run: moderate('restore') },
     { method: 'DELETE', pattern: /^\/api\/admin\/comments\/([^/]+)$/, run: moderate('delete') },
+    {
+      method: 'GET',
+      pattern: /^\/api\/admin\/comments$/,
+      run: async (request) => HttpResponse.json(await service.adminListComments(parseAdminCommentQuery(new URL(request.url).searchParams))),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/admin\/comments\/bulk$/,
+      run: async (request) => {
+        requireJson(request.headers.get('Content-Type'));
+        return HttpResponse.json(await service.bulkModerate(parseJsonBody(await request.arrayBuffer())));
+      },
+    },
+    { method: 'GET', pattern: /^\/api\/admin\/articles$/, run: async () => HttpResponse.json(await service.listArticlesForAdmin()) },
+    {
+      method: 'PATCH',
+      pattern: /^\/api\/admin\/articles\/([^/]+)$/,
+      run: async (request, [slug]) => {
+        requireJson(request.headers.get('Content-Type'));
+        return HttpResponse.json(await service.setCommentsOpen(slug, parseJsonBody(await request.arrayBuffer())));
+      },
+    },
+    { method: 'GET', pattern: /^\/api\/admin\/rules$/, run: async () => HttpResponse.json(service.rules()) },
   ];
 
   /** As the server's admin middleware: under /api/admin, the token comes before anything else, and guessing is throttled. */

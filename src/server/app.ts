@@ -6,6 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
+import { parseAdminCommentQuery, type ModerationAction } from '../contract/admin';
 import { ApiError, toApiError } from '../contract/api-error';
 import { COMMENTS_PAGE_PARAM, parsePageNumber } from '../contract/paging';
 import { DEFAULT_SORT, parseSort, SORT_PARAM, sortFromCookies } from '../contract/sort';
@@ -24,7 +25,7 @@ import {
   requireJson,
 } from '../contract/routing';
 import { AUTHOR_TOKEN_HEADER, IDEMPOTENCY_HEADER } from '../contract/schemas';
-import type { CommentService, ModerationAction } from '../domain/comment-service';
+import type { CommentService } from '../domain/comment-service';
 import { createLiveHub, type LiveHub } from '../domain/live-hub';
 import { LIVE_HEARTBEAT_SECONDS } from '../contract/live-event';
 import { ADMIN_FAILURES, createFailureLimiter } from '../domain/failure-limiter';
@@ -42,6 +43,9 @@ import { createLogger, type Logger } from './log';
 import { createPageCache } from './page-cache';
 import { isClientAbort } from './http-limits';
 import { liveEvents } from './live-events';
+import type { Notifier } from '../domain/notifications/notifier';
+import { notificationRoutes } from './notification-routes';
+import { feedRoutes, type FeedOptions } from './feeds/feed-routes';
 import { readBody } from './read-body';
 import { safeEqual, securityHeaders } from './security';
 
@@ -78,6 +82,10 @@ export interface AppOptions {
   logger?: Logger;
   /** Live readers (GET …/events), told of changes by the service's onChange and, on PostgreSQL, by NOTIFY. */
   live?: LiveHub;
+  /** Email notifications' confirm and unsubscribe links (only with SMTP_URL). */
+  notifications?: Notifier;
+  /** The Atom feeds of comments (src/server/feeds); without it those paths are pages like any other. */
+  feeds?: FeedOptions;
 }
 
 const JSON_TYPE = 'application/json';
@@ -323,7 +331,28 @@ export function createApp(options: AppOptions) {
   };
   app.post('/api/admin/comments/:id/approve', moderate('approve'));
   app.post('/api/admin/comments/:id/spam', moderate('spam'));
+  app.post('/api/admin/comments/:id/restore', moderate('restore'));
   app.delete('/api/admin/comments/:id', moderate('delete'));
+  app.get('/api/admin/comments', async (c) => c.json(await service.adminListComments(parseAdminCommentQuery(new URL(c.req.url).searchParams))));
+  app.post('/api/admin/comments/bulk', async (c) => {
+    requireJson(c.req.header('Content-Type') ?? null);
+    const result = await service.bulkModerate(parseJsonBody(await readBody(c.req.raw)));
+    commentsChanged();
+    return c.json(result);
+  });
+  app.get('/api/admin/articles', async (c) => c.json(await service.listArticlesForAdmin()));
+  app.patch('/api/admin/articles/:slug', async (c) => {
+    requireJson(c.req.header('Content-Type') ?? null);
+    const article = await service.setCommentsOpen(c.req.param('slug'), parseJsonBody(await readBody(c.req.raw)));
+    // Rendered pages show the form, or "Comments are closed.".
+    commentsChanged();
+    return c.json(article);
+  });
+  app.get('/api/admin/rules', (c) => c.json(service.rules()));
+
+  if (options.notifications) notificationRoutes(app, options.notifications, config.allowedOrigins);
+  // Before the pages and static files: the comment feeds.
+  if (options.feeds) feedRoutes(app, options.feeds);
 
   app.all('/api/*', () => {
     throw noSuchEndpoint();

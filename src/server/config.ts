@@ -2,7 +2,9 @@
 // start, so a bad value stops the process with a message naming the variable.
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import type { ModerationMode } from '../contract/admin';
 import { DEFAULT_THREADS_PER_PAGE } from '../contract/paging';
+import { DEFAULT_MAX_LINKS, parseKeys } from '../domain/moderation-rules';
 
 const onOff = (fallback: 'on' | 'off') =>
   z
@@ -79,6 +81,17 @@ const envSchema = z.object({
     .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
     .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL'),
   PUBLIC_URL: publicUrl,
+  // Email notifications: on when SMTP_URL is set. The URL may hold a password: it is never logged or shown.
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
+    .refine((v) => v === undefined || /^smtps?:\/\/[^/?#\s]+/i.test(v), 'must be an smtp:// or smtps:// URL (smtp://user:password@mail.example.org:587)'),
+  MAIL_FROM: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || /^[^\r\n]*[^\s@<>]+@[^\s@<>]+[^\r\n]*$/.test(v), 'must be an address, as "Site <noreply@example.org>" or noreply@example.org'),
+  MODERATOR_EMAIL: z.email({ error: 'must be an email address' }).optional(),
   ALLOWED_ORIGINS: originList,
   MEDIA_ORIGINS: originList,
   ADMIN_TOKEN: z
@@ -91,7 +104,16 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v === undefined || v === '' ? undefined : v))
     .refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
-  MODERATION: onOff('off'),
+  // first-time, or on/off as before (true/false/1/0 still work).
+  MODERATION: z
+    .enum(['off', 'on', 'first-time', 'true', 'false', '1', '0'], { error: 'must be "off", "on" or "first-time"' })
+    .default('off')
+    .transform((v): ModerationMode => (v === 'true' || v === '1' ? 'on' : v === 'false' || v === '0' ? 'off' : v)),
+  MODERATION_MAX_LINKS: integer(DEFAULT_MAX_LINKS, 0, 1000),
+  // Words or phrases, one a line or comma-separated (WordPress's "Comment Moderation" and "Disallowed Comment Keys").
+  MODERATION_KEYS: z.string().optional().transform(parseKeys),
+  DISALLOWED_KEYS: z.string().optional().transform(parseKeys),
+  CLOSE_COMMENTS_AFTER_DAYS: integer(0, 0, 36_500),
   FLOOD_INTERVAL_SECONDS: integer(15, 0, 86_400),
   DUPLICATE_CHECK: onOff('on'),
   TRUST_PROXY: onOff('off'),
@@ -118,9 +140,24 @@ export interface Config {
   /** Where articles' images may load from (the Content-Security-Policy's img-src), besides this site. */
   mediaOrigins: string[];
   adminToken?: string;
+  /** SMTP server for email notifications (smtp:// or smtps://, with credentials): a secret. Unset: no email at all. */
+  smtpUrl?: string;
+  /** The emails' From (MAIL_FROM); default "Colloquy <noreply@PUBLIC_URL's host>". */
+  mailFrom?: string;
+  /** Told of every comment held for moderation. */
+  moderatorEmail?: string;
   /** When unset, the server generates one and keeps it in the database. */
   avatarSecret?: string;
-  moderation: boolean;
+  /** Which new comments are held for a moderator. */
+  moderation: ModerationMode;
+  /** Hold a comment with more links than this. */
+  maxLinks: number;
+  /** Hold a comment containing any of these. */
+  moderationKeys: string[];
+  /** Send a comment containing any of these to spam. */
+  disallowedKeys: string[];
+  /** Close comments on articles older than this many days; 0: never. */
+  closeCommentsAfterDays: number;
   floodIntervalSeconds: number;
   duplicateCheck: boolean;
   trustProxy: boolean;
@@ -158,6 +195,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // Emails link back to the site: without its address they could only hold broken links.
+  // And they go out through SMTP_URL: a moderator's address alone would be silently ignored.
+  const mailProblems = [
+    ...(e.SMTP_URL && !e.PUBLIC_URL ? ["  SMTP_URL: email notifications need PUBLIC_URL too (the site's address, for the links in emails)"] : []),
+    ...(e.MODERATOR_EMAIL && !e.SMTP_URL ? ['  MODERATOR_EMAIL: needs SMTP_URL (the mail server the emails go out through)'] : []),
+  ];
+  if (mailProblems.length) throw new ConfigError(`Invalid configuration:\n${mailProblems.join('\n')}`);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -167,8 +211,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowedOrigins: e.ALLOWED_ORIGINS,
     mediaOrigins: e.MEDIA_ORIGINS,
     adminToken: e.ADMIN_TOKEN,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    moderatorEmail: e.MODERATOR_EMAIL,
     avatarSecret: e.AVATAR_SECRET,
     moderation: e.MODERATION,
+    maxLinks: e.MODERATION_MAX_LINKS,
+    moderationKeys: e.MODERATION_KEYS,
+    disallowedKeys: e.DISALLOWED_KEYS,
+    closeCommentsAfterDays: e.CLOSE_COMMENTS_AFTER_DAYS,
     floodIntervalSeconds: e.FLOOD_INTERVAL_SECONDS,
     duplicateCheck: e.DUPLICATE_CHECK,
     trustProxy: e.TRUST_PROXY,

@@ -6,11 +6,13 @@ import { hashToken } from '../domain/hashing';
 import { createLiveHub } from '../domain/live-hub';
 import { LIVE_HEARTBEAT_SECONDS } from '../contract/live-event';
 import { seedStore } from '../domain/seed';
+import { loadCommentFeed } from '../domain/feeds/comment-feed';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openStore, resolveAvatarSecret } from './db/kysely-store';
 import { listenForChanges, type ChangeListener } from './db/pg-changes';
 import { guardConnections, serverOptions } from './http-limits';
+import { startMail, type MailTimings, type RunningMail } from './mail/start-mail';
 import { createLogger, type Logger } from './log';
 import { escapeHtml, loadSsr, MissingBuildError } from './ssr';
 
@@ -19,6 +21,8 @@ export interface StartOptions {
   web?: boolean;
   distDir?: string;
   logger?: Logger;
+  /** The mail worker's waits (retries, polling), shortened by tests. */
+  mail?: MailTimings;
 }
 
 export interface RunningServer {
@@ -33,17 +37,25 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let server: ServerType | undefined;
   let otherInstances: ChangeListener | undefined;
+  let mail: RunningMail | undefined;
   try {
     const avatarSecret = await resolveAvatarSecret(store, config.avatarSecret);
     await seedStore(store, avatarSecret);
+    mail = startMail(config, store, avatarSecret, logger, options.mail);
     const service = createCommentService(store, {
       moderation: config.moderation,
+      maxLinks: config.maxLinks,
+      moderationKeys: config.moderationKeys,
+      disallowedKeys: config.disallowedKeys,
+      closeCommentsAfterDays: config.closeCommentsAfterDays,
+      moderatorEmails: config.moderatorEmail !== undefined,
       floodIntervalSeconds: config.floodIntervalSeconds,
       duplicateCheck: config.duplicateCheck,
       avatarSecret,
       threadsPerPage: config.threadsPerPage,
       editWindowMinutes: config.editWindowMinutes,
       onChange: (articleId) => live.notify(articleId),
+      notifications: mail?.notifier,
     });
     const live = createLiveHub(service, {
       heartbeatSeconds: LIVE_HEARTBEAT_SECONDS,
@@ -91,6 +103,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       },
       logger,
       live,
+      notifications: mail?.notifier,
+      feeds: { load: (slug) => loadCommentFeed(store, slug), publicUrl: config.publicUrl },
     });
     const listening = await new Promise<ServerType>((resolveListen, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: serverOptions(config) }, () =>
@@ -136,6 +150,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
             closeIdle();
           });
           await otherInstances?.close();
+          await mail?.close();
           await store.close();
           logger.info('stopped');
         })();
@@ -145,6 +160,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   } catch (error) {
     server?.close();
     await otherInstances?.close();
+    await mail?.close();
     await store.close();
     throw error;
   }

@@ -6,6 +6,7 @@ import { LIMITS, MAX_REQUEST_BYTES } from '../../src/contract/new-comment';
 import seed from '../../src/content/seed-article.json';
 import { richToText } from '../../src/domain/content/plain-text';
 import type { TestArticleOptions } from '../support/articles';
+import type { ModerationMode } from '../../src/contract/admin';
 
 export interface ContractTarget {
   baseUrl: string;
@@ -16,8 +17,18 @@ export interface ContractTarget {
 
 export interface TargetOptions {
   floodIntervalSeconds: number;
-  /** Hold new comments for moderation (the server's MODERATION). */
-  moderation?: boolean;
+  /** Which new comments are held for moderation (the server's MODERATION): true is on. */
+  moderation?: boolean | ModerationMode;
+  /** The server's MODERATION_MAX_LINKS. */
+  maxLinks?: number;
+  /** The server's MODERATION_KEYS. */
+  moderationKeys?: string[];
+  /** The server's DISALLOWED_KEYS. */
+  disallowedKeys?: string[];
+  /** The server's CLOSE_COMMENTS_AFTER_DAYS. */
+  closeCommentsAfterDays?: number;
+  /** The server's ADMIN_TOKEN; unset, no admin token is right. */
+  adminToken?: string;
   /** Threads per page (the server's COMMENTS_PER_PAGE). */
   threadsPerPage?: number;
   /** The server's EDIT_WINDOW_MINUTES. */

@@ -12,7 +12,11 @@ describe('loadConfig', () => {
       mediaOrigins: [],
       adminToken: undefined,
       avatarSecret: undefined,
-      moderation: false,
+      moderation: 'off',
+      maxLinks: 2,
+      moderationKeys: [],
+      disallowedKeys: [],
+      closeCommentsAfterDays: 0,
       floodIntervalSeconds: 15,
       duplicateCheck: true,
       trustProxy: false,
@@ -36,7 +40,11 @@ describe('loadConfig', () => {
       MEDIA_ORIGINS: 'https://media.example',
       ADMIN_TOKEN: 'a'.repeat(32),
       AVATAR_SECRET: 'b'.repeat(32),
-      MODERATION: 'on',
+      MODERATION: 'first-time',
+      MODERATION_MAX_LINKS: '5',
+      MODERATION_KEYS: 'casino\nfree money, viagra',
+      DISALLOWED_KEYS: 'buy followers',
+      CLOSE_COMMENTS_AFTER_DAYS: '30',
       FLOOD_INTERVAL_SECONDS: '0',
       DUPLICATE_CHECK: 'off',
       TRUST_PROXY: 'on',
@@ -58,7 +66,11 @@ describe('loadConfig', () => {
       mediaOrigins: ['https://media.example'],
       adminToken: 'a'.repeat(32),
       avatarSecret: 'b'.repeat(32),
-      moderation: true,
+      moderation: 'first-time',
+      maxLinks: 5,
+      moderationKeys: ['casino', 'free money', 'viagra'],
+      disallowedKeys: ['buy followers'],
+      closeCommentsAfterDays: 30,
       floodIntervalSeconds: 0,
       duplicateCheck: false,
       trustProxy: true,
@@ -84,6 +96,8 @@ describe('loadConfig', () => {
     ['ADMIN_TOKEN', 'short'],
     ['AVATAR_SECRET', 'short'],
     ['MODERATION', 'maybe'],
+    ['MODERATION_MAX_LINKS', '-1'],
+    ['CLOSE_COMMENTS_AFTER_DAYS', 'a week'],
     ['FLOOD_INTERVAL_SECONDS', '-1'],
     ['DUPLICATE_CHECK', 'yes please'],
     ['TRUST_PROXY', 'sometimes'],
@@ -96,6 +110,18 @@ describe('loadConfig', () => {
   ])('rejects %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
+  });
+
+  it.each([
+    ['on', 'on'],
+    ['true', 'on'],
+    ['1', 'on'],
+    ['off', 'off'],
+    ['false', 'off'],
+    ['0', 'off'],
+    ['first-time', 'first-time'],
+  ])('keeps reading MODERATION=%s (as %s)', (value, mode) => {
+    expect(loadConfig({ MODERATION: value }).moderation).toBe(mode);
   });
 
   it('names every bad variable at once and never echoes a secret', () => {

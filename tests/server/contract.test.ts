@@ -2,9 +2,11 @@
 // server, on SQLite and on PostgreSQL: the same cases the MSW mock passes.
 import { afterAll } from 'vitest';
 import { openStore } from '../../src/server/db/kysely-store';
+import { runAdminContract } from '../contract/admin-contract';
 import { runContractSuite, type TargetFactory, type TargetOptions } from '../contract/contract-suite';
 import { runHardeningContract } from '../contract/hardening-contract';
 import { runLiveContract } from '../contract/live-contract';
+import { runNotificationsContract } from '../contract/notifications-contract';
 import { runPagingContract } from '../contract/paging-contract';
 import { runReactionsContract } from '../contract/reactions-contract';
 import { runRoutingContract } from '../contract/routing-contract';
@@ -26,7 +28,12 @@ const addArticleVia = (target: { databaseUrl?: string; dataDir: string }) => asy
 /** The factory's options as the server's environment. */
 const envOf = (options: TargetOptions): Record<string, string> => ({
   FLOOD_INTERVAL_SECONDS: String(options.floodIntervalSeconds),
-  MODERATION: options.moderation ? 'on' : 'off',
+  MODERATION: typeof options.moderation === 'string' ? options.moderation : options.moderation ? 'on' : 'off',
+  ...(options.maxLinks !== undefined && { MODERATION_MAX_LINKS: String(options.maxLinks) }),
+  ...(options.moderationKeys && { MODERATION_KEYS: options.moderationKeys.join('\n') }),
+  ...(options.disallowedKeys && { DISALLOWED_KEYS: options.disallowedKeys.join(',') }),
+  ...(options.closeCommentsAfterDays !== undefined && { CLOSE_COMMENTS_AFTER_DAYS: String(options.closeCommentsAfterDays) }),
+  ...(options.adminToken !== undefined && { ADMIN_TOKEN: options.adminToken }),
   ...(options.threadsPerPage !== undefined && { COMMENTS_PER_PAGE: String(options.threadsPerPage) }),
   ...(options.editWindowMinutes !== undefined && { EDIT_WINDOW_MINUTES: String(options.editWindowMinutes) }),
 });
@@ -62,3 +69,7 @@ runReactionsContract('server on SQLite', sqlite);
 runReactionsContract('server on PostgreSQL', postgres);
 runLiveContract('server on SQLite', sqlite);
 runLiveContract('server on PostgreSQL', postgres);
+runAdminContract('server on SQLite', sqlite);
+runAdminContract('server on PostgreSQL', postgres);
+runNotificationsContract('server on SQLite', sqlite);
+runNotificationsContract('server on PostgreSQL', postgres);
