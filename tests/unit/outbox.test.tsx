@@ -43,7 +43,7 @@ const politeRegion = () => document.querySelector('#comments [role="status"][ari
 
 /** An entry as the outbox keeps it (and the draft it was posted from), as a closed tab leaves them. */
 function seedUnsent(key: string, input: Partial<NewComment> & { body: string; author: string }) {
-  const full: NewComment = { parentId: null, email: `${input.author.toLowerCase()}@example.com`, url: '', quote: null, website2: '', ...input };
+  const full: NewComment = { parentId: null, email: `${input.author.toLowerCase()}@example.com`, url: '', quote: null, notify: false, website2: '', ...input };
   localStorage.setItem(
     `colloquy:outbox:${key}`,
     JSON.stringify({ idempotencyKey: key, slug: SLUG, input: full, queuedAt: new Date(Date.now() - 60_000).toISOString() }),

@@ -12,6 +12,18 @@ export const EXPORT_VERSION = 2;
 const isoDate = z.iso.datetime({ offset: true });
 const id = z.int().check(z.positive());
 
+/**
+ * A subscription to replies by email (only in exports made with --include-emails): its
+ * confirmation state, not its link token, which the importing server makes anew.
+ */
+export const exportedSubscriptionSchema = z.object({
+  email: z.string().check(z.maxLength(LIMITS.emailChars)),
+  confirmed: z.boolean(),
+  createdAt: isoDate,
+  confirmedAt: z.nullable(isoDate),
+});
+export type ExportedSubscription = z.infer<typeof exportedSubscriptionSchema>;
+
 export const exportedCommentSchema = z.object({
   id,
   parentId: z.nullable(id),
@@ -34,6 +46,8 @@ export const exportedCommentSchema = z.object({
   /** A tombstone: deleted by its author while it had replies. */
   deleted: z.optional(z.boolean()),
   quote: z.optional(z.nullable(textQuoteSchema)),
+  /** Who asked to be emailed its replies (pending or confirmed); only with --include-emails. */
+  subscriptions: z.optional(z.array(exportedSubscriptionSchema)),
 });
 export type ExportedComment = z.infer<typeof exportedCommentSchema>;
 

@@ -1,17 +1,29 @@
 // All articles and comments as one JSON document (export-format.ts), for backups
-// and moving hosts. Never exported: client keys (IP addresses) and author token
-// hashes; emails only on request.
+// and moving hosts. Never exported: client keys (IP addresses), author token
+// hashes and the email queue; emails (and so subscriptions to replies) only on request.
 import type { KyselyStore } from '../db/kysely-store';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportDocument } from './export-format';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportDocument, type ExportedSubscription } from './export-format';
+
+/** The article's subscriptions still wanted (pending or confirmed), by comment. */
+async function subscriptionsByComment(store: Pick<KyselyStore, 'listArticleSubscriptions'>, articleId: number) {
+  const byComment = new Map<number, ExportedSubscription[]>();
+  for (const s of await store.listArticleSubscriptions(articleId)) {
+    if (s.status === 'unsubscribed') continue;
+    const exported = { email: s.email, confirmed: s.status === 'confirmed', createdAt: s.createdAt, confirmedAt: s.confirmedAt };
+    byComment.set(s.commentId, [...(byComment.get(s.commentId) ?? []), exported]);
+  }
+  return byComment;
+}
 
 export async function exportAll(
-  store: Pick<KyselyStore, 'listArticles' | 'listComments'>,
+  store: Pick<KyselyStore, 'listArticles' | 'listComments' | 'listArticleSubscriptions'>,
   options: { includeEmails: boolean; now?: Date },
 ): Promise<ExportDocument> {
   const articles: ExportDocument['articles'] = [];
   // Hidden articles too: a backup keeps what readers do not see.
   for (const article of await store.listArticles()) {
     const comments = await store.listComments(article.id);
+    const subscriptions = options.includeEmails ? await subscriptionsByComment(store, article.id) : new Map<number, ExportedSubscription[]>();
     articles.push({
       slug: article.slug,
       title: article.title,
@@ -37,6 +49,7 @@ export async function exportAll(
         editedAt: c.editedAt,
         deleted: c.deleted,
         quote: c.quote,
+        ...(subscriptions.has(c.id) && { subscriptions: subscriptions.get(c.id) }),
       })),
     });
   }

@@ -2,7 +2,8 @@
 // `npm run export`. The whole file is checked before anything is written, so a
 // file that is refused changes nothing.
 import type { CommentStore } from '../../domain/store';
-import { EXPORT_FORMAT, EXPORT_VERSION, exportDocumentSchema, type ExportDocument } from './export-format';
+import { newTokenNonce, subscriptionToken, subscriptionTokenHash } from '../../domain/notifications/tokens';
+import { EXPORT_FORMAT, EXPORT_VERSION, exportDocumentSchema, type ExportDocument, type ExportedSubscription } from './export-format';
 import { saveParentsFirst } from './parents-first';
 
 /** How many problems a refusal lists; the first ones are enough to find the rest. */
@@ -77,6 +78,8 @@ export interface JsonImportCounts {
   hidden: number;
   commentsCreated: number;
   commentsExisting: number;
+  /** Subscriptions to replies (exports made with --include-emails) new here. */
+  subscriptionsCreated: number;
 }
 
 /**
@@ -85,8 +88,11 @@ export interface JsonImportCounts {
  * so a fresh instance gives them the same ids when the export has no gaps.
  * Avatars are kept as exported: without emails they could not be computed again.
  */
-export async function importJson(store: CommentStore, doc: ExportDocument): Promise<JsonImportCounts> {
-  const counts: JsonImportCounts = { articles: 0, hidden: 0, commentsCreated: 0, commentsExisting: 0 };
+export async function importJson(store: CommentStore, doc: ExportDocument, secret?: string): Promise<JsonImportCounts> {
+  const counts: JsonImportCounts = { articles: 0, hidden: 0, commentsCreated: 0, commentsExisting: 0, subscriptionsCreated: 0 };
+  const subscribed = doc.articles.some((article) => article.comments.some((comment) => comment.subscriptions?.length));
+  // Their links' tokens are made anew from this server's secret.
+  if (subscribed && secret === undefined) throw new Error('Importing subscriptions to replies needs the server secret.');
   // The export lists newest first. Saving oldest first gives articles the source's
   // relative ids, so articles published at the same moment list in the same order.
   const saved = [];
@@ -140,12 +146,31 @@ export async function importJson(store: CommentStore, doc: ExportDocument): Prom
     });
     if (result.created) counts.commentsCreated += 1;
     else counts.commentsExisting += 1;
+    for (const subscription of comment.subscriptions ?? []) {
+      if (await importSubscription(store, result.comment.id, subscription, secret!)) counts.subscriptionsCreated += 1;
+    }
     return result.comment.id;
   });
   return counts;
 }
 
+/** A subscription as exported, with a new link token; false when the comment has it already (a re-run). */
+async function importSubscription(store: CommentStore, commentId: number, subscription: ExportedSubscription, secret: string): Promise<boolean> {
+  const nonce = newTokenNonce();
+  const stored = await store.insertSubscription({
+    commentId,
+    email: subscription.email,
+    status: subscription.confirmed ? 'confirmed' : 'pending',
+    tokenNonce: nonce,
+    tokenHash: subscriptionTokenHash(subscriptionToken(secret, nonce)),
+    createdAt: subscription.createdAt,
+    confirmedAt: subscription.confirmedAt,
+  });
+  return stored.tokenNonce === nonce;
+}
+
 export function describeJsonImport(counts: JsonImportCounts): string {
   const hidden = counts.hidden ? ` (${counts.hidden} hidden)` : '';
-  return `Imported ${counts.articles} article(s)${hidden}: ${counts.commentsCreated} new comment(s), ${counts.commentsExisting} already there.`;
+  const subscriptions = counts.subscriptionsCreated ? `, ${counts.subscriptionsCreated} new subscription(s) to replies` : '';
+  return `Imported ${counts.articles} article(s)${hidden}: ${counts.commentsCreated} new comment(s), ${counts.commentsExisting} already there${subscriptions}.`;
 }

@@ -4,11 +4,13 @@
 // useCreateComment, so that happens even when the form is gone by then).
 // Posted offline, the comment waits in the outbox and the form says so.
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod/mini';
 import { newCommentSchema } from '../../../../contract/new-comment';
 import { isApiClientError } from '../../../lib/api-client';
+import { getArticleQueryOptions } from '../../articles/api/get-article';
 import { useCreateComment } from '../api/create-comment';
 import { describePostError, describeWait } from '../lib/describe-post-error';
 import { clearDraft, loadDraft, newIdempotencyKey, saveDraft, stripIdentityFromDrafts, type DraftFields } from '../lib/drafts';
@@ -22,6 +24,8 @@ import { FormField } from './form-field';
 import { QuoteField } from '../../quotes/components/quote-field';
 
 const FIELDS = ['author', 'email', 'url', 'body'] as const;
+
+const CHECK_INBOX = 'Please check your inbox: follow the link in the email we sent you to confirm that you want replies emailed to you.';
 
 // The honeypot is not validated here: if autofill fills it, the form would
 // refuse to submit without a word. It is sent as typed and the server says no.
@@ -51,6 +55,7 @@ function initialState(slug: string, parentId: number | null, outbox: Outbox) {
     url: draft?.url ?? identity?.url ?? '',
     body: posted ? '' : (draft?.body ?? ''),
     quote: posted ? null : (draft?.quote ?? null),
+    notify: posted ? false : (draft?.notify ?? false),
   };
   const remember = identity !== undefined || saved?.remembered === true;
   return { values, remember, idempotencyKey: !posted && draft ? draft.idempotencyKey : newIdempotencyKey() };
@@ -74,6 +79,13 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
   // Saves the form's current values as the draft (set up with the subscription below).
   const saveCurrent = useRef(() => {});
   const mutation = useCreateComment(slug);
+  // Offered only where the server emails (SMTP_URL): the article (loaded with the page) says so.
+  const { data: offerNotify = false } = useQuery({
+    ...getArticleQueryOptions(slug),
+    select: (article) => article?.replyNotifications === true,
+    refetchOnMount: false,
+  });
+  const [confirmNotice, setConfirmNotice] = useState(false);
   const waitReason = useWaitReason(mutation.isPending ? mutation.variables.idempotencyKey : undefined);
   const waitMessage = waitReason && describeWait(waitReason);
 
@@ -110,6 +122,7 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
         url: values.url ?? '',
         body: values.body ?? '',
         quote: values.quote ?? null,
+        notify: values.notify ?? false,
       };
       if (FIELDS.every((name) => fields[name] === '') && !fields.quote) clearDraft(slug, parentId);
       else saveDraft(slug, parentId, fields, idempotencyKey.current, rememberRef.current);
@@ -147,9 +160,12 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
     if (posting.current) return;
     posting.current = true;
     setFormError(null);
+    setConfirmNotice(false);
+    // A box ticked in a draft saved where the server offered it counts only where it still does.
+    const notify = offerNotify && input.notify;
     mutation.mutate(
       // The honeypot goes as typed: if it is filled, the server answers spam_detected.
-      { input: { ...input, parentId }, idempotencyKey: idempotencyKey.current },
+      { input: { ...input, notify, parentId }, idempotencyKey: idempotencyKey.current },
       {
         onSuccess: (comment) => {
           // useCreateComment has cleared the draft; the next one gets a key of its own.
@@ -157,8 +173,13 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
           const identity = { author: input.author, email: input.email, url: input.url };
           if (remember) saveIdentity(identity);
           else forgetIdentity();
-          reset({ ...(remember ? identity : { author: '', email: '', url: '' }), body: '', website2: '' });
+          reset({ ...(remember ? identity : { author: '', email: '', url: '' }), body: '', notify: false, website2: '' });
           onPosted(comment.id, parentId);
+          if (notify) {
+            // Double opt-in: nothing is emailed until they follow the link.
+            announce(`Your comment was posted. ${CHECK_INBOX}`);
+            setConfirmNotice(true);
+          }
         },
         onError: (error) => {
           if (isApiClientError(error) && error.code === 'idempotency_key_reused') {
@@ -250,6 +271,17 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
           <label htmlFor={`${id}-website2`}>Leave this field empty</label>
           <input id={`${id}-website2`} type="text" tabIndex={-1} autoComplete="off" {...register('website2')} />
         </div>
+        {offerNotify && (
+          <p className="field field-checkbox">
+            <input id={`${id}-notify`} type="checkbox" aria-describedby={`${id}-notify-hint`} {...register('notify')} />
+            <span>
+              <label htmlFor={`${id}-notify`}>Notify me of follow-up replies via email</label>
+              <span id={`${id}-notify-hint`} className="field-hint">
+                We will email you a link to confirm this first.
+              </span>
+            </span>
+          </p>
+        )}
         <p className="field field-checkbox">
           <input
             id={`${id}-remember`}
@@ -265,6 +297,7 @@ export function CommentForm({ slug, parentId, title, autoFocus = false, onCancel
           </p>
         )}
         {waitMessage && <p className="form-notice">{waitMessage}</p>}
+        {confirmNotice && <p className="form-notice">{CHECK_INBOX}</p>}
         <p className="form-actions">
           <button type="submit" className="button button-primary" disabled={mutation.isPending}>
             Post Comment

@@ -16,6 +16,8 @@ export interface DraftFields {
   body: string;
   /** The passage of the article a top-level comment quotes ("Reply quoting this"); kept with the comment, not the identity. */
   quote?: NewCommentInput['quote'];
+  /** "Notify me of follow-up replies via email", ticked; kept with the comment, not the identity. */
+  notify?: boolean;
 }
 
 /** The identity fields are absent when the person did not ask to save them. */
@@ -24,7 +26,7 @@ export interface Draft extends Partial<Omit<DraftFields, 'body'>> {
   idempotencyKey: string;
 }
 
-type Identity = Omit<DraftFields, 'body' | 'quote'>;
+type Identity = Omit<DraftFields, 'body' | 'quote' | 'notify'>;
 
 function isIdentity(value: unknown): value is Identity {
   if (typeof value !== 'object' || value === null) return false;
@@ -41,6 +43,7 @@ function isDraft(value: unknown): value is Draft {
   return (
     ['body', 'idempotencyKey'].every((k) => typeof v[k] === 'string') &&
     ['author', 'email', 'url'].every((k) => v[k] === undefined || typeof v[k] === 'string') &&
+    (v.notify === undefined || typeof v.notify === 'boolean') &&
     (v.quote == null || (typeof v.quote === 'object' && typeof (v.quote as Record<string, unknown>).exact === 'string'))
   );
 }
@@ -68,9 +71,9 @@ export function loadDraft(slug: string, parentId: number | null): { draft: Draft
 /** Saves what was typed: the identity fields in localStorage only when `remember`, else for this tab only. */
 export function saveDraft(slug: string, parentId: number | null, fields: DraftFields, idempotencyKey: string, remember: boolean): void {
   const key = draftKey(slug, parentId);
-  const { body, quote, ...identity } = fields;
-  // The quote only when there is one: most drafts have none.
-  const kept = quote ? { body, quote, idempotencyKey } : { body, idempotencyKey };
+  const { body, quote, notify, ...identity } = fields;
+  // The quote and the ticked box only when there are: most drafts have neither.
+  const kept = { body, ...(quote && { quote }), ...(notify && { notify }), idempotencyKey };
   if (remember) {
     writeJson(key, { ...identity, ...kept });
     removeItem(key, 'session');
