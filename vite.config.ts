@@ -70,9 +70,19 @@ export default defineConfig(({ mode, isSsrBuild }) => {
     build: {
       outDir: isSsrBuild ? 'dist/ssr' : mocked ? 'dist/static' : 'dist/client',
       emptyOutDir: true,
+      // Everything the page loads up front stays in the entry chunk. Left to itself, Rolldown
+      // splits the modules a lazy chunk shares with the entry (react-query, the API client…)
+      // into extra common chunks the page then preloads: measured, the admin page's chunk alone
+      // added 1.5 KB of gzipped up-front JS that way; with this group it adds about 150 bytes.
+      rolldownOptions: isSsrBuild ? undefined : { output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } } },
     },
     server: {
-      proxy: mocked ? undefined : { '/api': `http://127.0.0.1:${apiPort}` },
+      // The API, and the comment feeds and email-link pages the server answers itself.
+      proxy: mocked
+        ? undefined
+        : Object.fromEntries(
+            ['/api', '/comments.atom', '^/articles/[^/]+/comments\\.atom$', '/notifications/'].map((path) => [path, `http://127.0.0.1:${apiPort}`]),
+          ),
     },
     test: {
       projects: [

@@ -9,6 +9,7 @@ import { App } from './app/app';
 import { ROUTES, routedPath, slugFromParam } from './app/paths';
 import { Providers } from './app/providers';
 import { createQueryClient } from './app/query-client';
+import { ADMIN_TITLE } from './app/routes/admin-route';
 import { NOT_FOUND_TITLE } from './app/routes/not-found-page';
 import { getArticleQueryOptions } from './features/articles/api/get-article';
 import { getArticlesQueryOptions } from './features/articles/api/get-articles';
@@ -29,9 +30,15 @@ export function render(url: string, data: RenderData): RenderResult {
   let status = 200;
   let title = pageTitle();
   let description = FRONT_DESCRIPTION;
+  let noindex = false;
 
   if (match(ROUTES.front, path)[0]) {
     if (data.articles) queryClient.setQueryData(getArticlesQueryOptions().queryKey, data.articles);
+  } else if (match(ROUTES.admin, path)[0]) {
+    // The moderators' page: a shell the browser fills in, kept out of search engines.
+    title = pageTitle(ADMIN_TITLE);
+    description = 'Moderation of the comments.';
+    noindex = true;
   } else {
     // The slug as the reader page will see it: decoded ("επίπεδο-2", not "%CE%B5…"); a malformed one as it is.
     const param = match(ROUTES.article, path)[1]?.slug;
@@ -70,5 +77,5 @@ export function render(url: string, data: RenderData): RenderResult {
   // The server escapes it for the page (src/server/ssr.ts serializeState).
   const state = dehydrate(queryClient);
   queryClient.clear();
-  return { html, title, description, state, status };
+  return { html, title, description, state, status, noindex };
 }

@@ -24,4 +24,6 @@ export interface RenderResult {
   /** The dehydrated react-query cache; the server serializes it safely into the page. */
   state: unknown;
   status: number;
+  /** Keep search engines away (<meta name="robots" content="noindex">): the admin page. */
+  noindex?: boolean;
 }

@@ -3,6 +3,7 @@
 import { setupWorker } from 'msw/browser';
 import type { MemorySnapshot } from '../domain/memory-store';
 import type { MockControls } from './handlers';
+import { DEMO_ADMIN_TOKEN } from './demo-admin';
 import { createMockBackend } from './mock-backend';
 
 /** Versioned: a snapshot saved by an older build (another data shape) is left alone, not misread. */
@@ -41,6 +42,8 @@ export async function startMockWorker(): Promise<void> {
     // Behave like a real site: WordPress's 15 s flood interval.
     service: { floodIntervalSeconds: 15 },
     controls: readControls,
+    // The admin page works on the demo too; it shows this token on its sign-in form.
+    adminToken: DEMO_ADMIN_TOKEN,
   });
   await setupWorker(...handlers).start({ onUnhandledRequest: 'bypass', quiet: true });
 }

@@ -11,6 +11,7 @@ import { parseSort, SORT_PARAM } from '../contract/sort';
 import { STATE_ELEMENT_ID, type RenderData, type RenderResult } from '../contract/ssr';
 import type { CommentService } from '../domain/comment-service';
 import type { RenderedPage } from './app';
+import { feedLinks } from './feeds/head-links';
 
 type RenderFn = (url: string, data: RenderData) => RenderResult | Promise<RenderResult>;
 
@@ -41,18 +42,20 @@ export function serializeState(state: unknown): string {
 
 /**
  * Prepares the template once: the returned function fills its <!--app-head-->,
- * <!--app-html--> and <!--app-state--> slots for one render.
+ * <!--app-html--> and <!--app-state--> slots for one render; `extraHead` (ready HTML:
+ * the feed links) goes after the title and description.
  */
-export function compileTemplate(template: string): (result: RenderResult) => string {
+export function compileTemplate(template: string): (result: RenderResult, extraHead?: string) => string {
   // The template may hold the script element around the slot, or only the slot.
   const stateInScript = new RegExp(`<script[^>]*id="${STATE_ELEMENT_ID}"[^>]*>\\s*<!--app-state-->`).test(template);
-  return (result) => {
-    const head = `<title>${escapeHtml(result.title)}</title>\n<meta name="description" content="${escapeHtml(result.description)}">`;
+  return (result, extraHead = '') => {
+    const head = `<title>${escapeHtml(result.title)}</title>\n<meta name="description" content="${escapeHtml(result.description)}">${extraHead}`;
+    const robots = result.noindex ? '\n<meta name="robots" content="noindex">' : '';
     const state = serializeState(result.state);
     const stateHtml = stateInScript ? state : `<script type="application/json" id="${STATE_ELEMENT_ID}">${state}</script>`;
     // Functions as replacements, so "$&" in content is not interpreted.
     return template
-      .replace('<!--app-head-->', () => head)
+      .replace('<!--app-head-->', () => head + robots)
       .replace('<!--app-state-->', () => stateHtml)
       .replace('<!--app-html-->', () => result.html);
   };
@@ -130,8 +133,9 @@ export async function loadSsr(options: SsrOptions): Promise<Ssr> {
     clientDir,
     styleHashes: inlineStyleHashes(template),
     async renderPage(url) {
-      const result = await render(url, await dataFor(new URL(url, 'http://localhost')));
-      return { status: result.status, html: fillTemplate(result) };
+      const data = await dataFor(new URL(url, 'http://localhost'));
+      const result = await render(url, data);
+      return { status: result.status, html: fillTemplate(result, feedLinks(data)) };
     },
   };
 }

@@ -1,7 +1,7 @@
 // The app's URLs, shared by the route tree (app.tsx) and the server entry,
 // which must see a path exactly as the browser's router will.
 
-export const ROUTES = { front: '/', article: '/articles/:slug' } as const;
+export const ROUTES = { front: '/', article: '/articles/:slug', admin: '/admin' } as const;
 
 function decodedWith(decode: (value: string) => string, value: string): string {
   try {
