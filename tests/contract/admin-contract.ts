@@ -14,9 +14,10 @@ import {
   type AdminComment,
 } from '../../src/contract/admin';
 import { commentPageSchema } from '../../src/contract/comment-page';
-import { apiErrorSchema, articleSchema, postCommentResponseSchema, type ErrorCode } from '../../src/contract/schemas';
+import { articleSchema, postCommentResponseSchema } from '../../src/contract/schemas';
 import type { TestArticleOptions } from '../support/articles';
 import type { ContractTarget, TargetFactory, TargetOptions } from './contract-suite';
+import { expectError } from '../support/api-errors';
 
 const TOKEN = 'admin-contract-token-0123456789';
 const ADMIN = { Authorization: `Bearer ${TOKEN}` };
@@ -85,13 +86,6 @@ function useTarget(start: TargetFactory, options: Omit<TargetOptions, 'floodInte
   return { call, admin, post, tab, bulk, publicIds, unique };
 }
 
-function expectError(result: { status: number; json: unknown }, status: number, code: ErrorCode) {
-  expect(result.status, JSON.stringify(result.json)).toBe(status);
-  const { error } = apiErrorSchema.parse(result.json);
-  expect(error.code).toBe(code);
-  expect(error.message.length).toBeGreaterThan(0);
-  return error;
-}
 
 const ids = (comments: AdminComment[]) => comments.map((c) => c.id);
 

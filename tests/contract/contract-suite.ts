@@ -1,12 +1,13 @@
 // The HTTP contract, as cases any backend must pass: the MSW mock, the server
 // on SQLite and the server on PostgreSQL all run exactly these.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiErrorSchema, articleListSchema, articleSchema, commentListSchema, healthSchema, postCommentResponseSchema, type ErrorCode } from '../../src/contract/schemas';
+import { apiErrorSchema, articleListSchema, articleSchema, commentListSchema, healthSchema, postCommentResponseSchema } from '../../src/contract/schemas';
 import { LIMITS, MAX_REQUEST_BYTES } from '../../src/contract/new-comment';
 import seed from '../../src/content/seed-article.json';
 import { richToText } from '../../src/domain/content/plain-text';
 import type { TestArticleOptions } from '../support/articles';
 import type { ModerationMode } from '../../src/contract/admin';
+import { expectError } from '../support/api-errors';
 
 export interface ContractTarget {
   baseUrl: string;
@@ -79,13 +80,6 @@ export function runContractSuite(name: string, start: TargetFactory) {
       ...overrides,
     });
 
-    function expectError(result: { status: number; json: unknown }, status: number, code: ErrorCode) {
-      expect(result.status).toBe(status);
-      const parsed = apiErrorSchema.parse(result.json);
-      expect(parsed.error.code).toBe(code);
-      expect(parsed.error.message.length).toBeGreaterThan(0);
-      return parsed.error;
-    }
 
     it('answers the health check', async () => {
       const result = await call('GET', '/api/health');

@@ -1,10 +1,11 @@
 // Hostile and unlucky input, as every backend must answer it (issue 7): the
 // MSW mock, the server on SQLite and on PostgreSQL all run these cases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiErrorSchema, commentListSchema, postCommentResponseSchema, type ErrorCode } from '../../src/contract/schemas';
+import { apiErrorSchema, commentListSchema, postCommentResponseSchema } from '../../src/contract/schemas';
 import { LIMITS } from '../../src/contract/new-comment';
 import seed from '../../src/content/seed-article.json';
 import type { ContractTarget, TargetFactory } from './contract-suite';
+import { expectError } from '../support/api-errors';
 
 const SLUG = seed.article.slug;
 const COMMENTS = `/api/articles/${SLUG}/comments`;
@@ -37,12 +38,6 @@ export function runHardeningContract(name: string, start: TargetFactory) {
     }
     const postJson = (value: unknown, headers?: Record<string, string>) => post(JSON.stringify(value), headers);
 
-    function expectError(result: { status: number; json: unknown }, status: number, code: ErrorCode) {
-      expect(result.status).toBe(status);
-      const { error } = apiErrorSchema.parse(result.json);
-      expect(error.code).toBe(code);
-      return error;
-    }
 
     async function stored(id: number) {
       const response = await fetch(`${target.baseUrl}${COMMENTS}`);

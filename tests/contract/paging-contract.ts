@@ -3,8 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commentPageSchema } from '../../src/contract/comment-page';
 import { DEFAULT_THREADS_PER_PAGE } from '../../src/contract/paging';
-import { apiErrorSchema, postCommentResponseSchema, type ErrorCode } from '../../src/contract/schemas';
+import { postCommentResponseSchema } from '../../src/contract/schemas';
 import type { ContractTarget, TargetFactory } from './contract-suite';
+import { expectError } from '../support/api-errors';
 
 const SLUG = 'paged-discussion';
 const COMMENTS = `/api/articles/${SLUG}/comments`;
@@ -34,10 +35,6 @@ export function runPagingContract(name: string, start: TargetFactory) {
       });
       expect(response.status).toBe(201);
       return postCommentResponseSchema.parse(await response.json()).comment.id;
-    }
-    function expectError(result: { status: number; json: unknown }, status: number, code: ErrorCode) {
-      expect(result.status).toBe(status);
-      expect(apiErrorSchema.parse(result.json).error.code).toBe(code);
     }
 
     beforeAll(async () => {

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commentPageSchema } from '../../src/contract/comment-page';
 import { AUTHOR_TOKEN_HEADER } from '../../src/contract/constants';
 import {
-  apiErrorSchema,
   articleQuotesSchema,
   articleSchema,
   deleteCommentResponseSchema,
@@ -12,11 +11,11 @@ import {
   likeResultSchema,
   postCommentResponseSchema,
   type Comment,
-  type ErrorCode,
 } from '../../src/contract/schemas';
 import type { CommentSort } from '../../src/contract/sort';
 import { richToText } from '../../src/domain/content/plain-text';
 import type { ContractTarget, TargetFactory, TargetOptions } from './contract-suite';
+import { expectError } from '../support/api-errors';
 
 /** Three readers' browsers. */
 const ANN = 'reactions-token-ann-0001';
@@ -93,13 +92,6 @@ function useTarget(start: TargetFactory, options: TargetOptions, slugs: string[]
   return { call, comments, post, page, listed, like, unique: () => `${Date.now().toString(36)}-${++counter}` };
 }
 
-function expectError(result: { status: number; json: unknown }, status: number, code: ErrorCode) {
-  expect(result.status, JSON.stringify(result.json)).toBe(status);
-  const { error } = apiErrorSchema.parse(result.json);
-  expect(error.code).toBe(code);
-  expect(error.message.length).toBeGreaterThan(0);
-  return error;
-}
 
 export function runReactionsContract(name: string, start: TargetFactory) {
   describe(`API reactions contract: ${name}`, () => {
