@@ -65,6 +65,8 @@ export interface AppOptions {
   staticDir?: string;
   /** The pages' inline styles the CSP allows ('sha256-…', from loadSsr). */
   styleHashes?: readonly string[];
+  /** Those styles as <style> elements (from loadSsr), for the server's own pages (the email links'). */
+  pageStyles?: string;
   /**
    * How long a rendered page is served again to everyone (a micro-cache,
    * emptied when a comment is posted or moderated here). 0 or unset: every
@@ -350,7 +352,7 @@ export function createApp(options: AppOptions) {
   });
   app.get('/api/admin/rules', (c) => c.json(service.rules()));
 
-  if (options.notifications) notificationRoutes(app, options.notifications, config.allowedOrigins);
+  if (options.notifications) notificationRoutes(app, options.notifications, { allowedOrigins: config.allowedOrigins, styles: options.pageStyles ?? '' });
   // Before the pages and static files: the comment feeds.
   if (options.feeds) feedRoutes(app, options.feeds);
 

@@ -74,12 +74,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     let renderPage: ((url: string) => Promise<{ status: number; html: string }>) | undefined;
     let staticDir: string | undefined;
     let styleHashes: string[] | undefined;
+    let pageStyles: string | undefined;
     if (options.web ?? config.serveClient) {
       try {
         const ssr = await loadSsr({ service, distDir: options.distDir });
         renderPage = ssr.renderPage;
         staticDir = ssr.clientDir;
         styleHashes = ssr.styleHashes;
+        pageStyles = ssr.styles;
       } catch (error) {
         if (!(error instanceof MissingBuildError)) throw error;
         // The API still works; pages say what to do.
@@ -96,6 +98,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       renderPage,
       staticDir,
       styleHashes,
+      pageStyles,
       pageCacheMs: config.pageCacheSeconds * 1000,
       commentsVersion: async (slug, authorToken) => {
         const found = await store.commentsVersion(slug, authorToken ? hashToken(authorToken) : undefined);

@@ -6,6 +6,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Context, Hono } from 'hono';
 import { ApiError } from '../contract/api-error';
+import { SITE_NAME } from '../contract/constants';
 import { notificationTokenRequestSchema, type NotificationResult } from '../contract/notifications';
 import { parseJsonBody } from '../contract/parse-body';
 import { crossSiteRefusal, requireJson } from '../contract/routing';
@@ -46,32 +47,43 @@ const TEXT: Record<Action, { title: string; ask: string; button: string; done: (
   },
 };
 
-function page(title: string, body: string): string {
+/** A page of its own, dressed as the site's (its stylesheet, header and main column), with no script. */
+function page(title: string, body: string, styles: string): string {
+  // Referrer "same-origin", not "no-referrer": under no-referrer the form's POST would carry
+  // "Origin: null", which the cross-site check refuses; the token still never leaves the site.
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)} · Colloquy</title>
+<meta name="referrer" content="same-origin">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<title>${escapeHtml(title)} – ${SITE_NAME}</title>
+${styles}
 </head>
 <body>
-<main>
-<h1>${escapeHtml(title)}</h1>
+<header class="site-header"><a class="site-name" href="/">${SITE_NAME}</a></header>
+<main id="main" class="site-main notification-page">
+<h1 class="page-title">${escapeHtml(title)}</h1>
 ${body}
 </main>
 </body>
 </html>`;
 }
 
-function htmlPage(c: Context, status: number, title: string, body: string) {
-  // The address holds the token: no cache keeps the page.
-  c.header('Cache-Control', 'no-store');
-  return c.html(page(title, body), status as 200);
+export interface NotificationPageOptions {
+  allowedOrigins: readonly string[];
+  /** The site's stylesheet as <style> elements the CSP allows (empty without a client build). */
+  styles: string;
 }
 
-export function notificationRoutes(app: Hono<{ Bindings: Partial<HttpBindings> }>, notifier: Notifier, allowedOrigins: readonly string[]): void {
+export function notificationRoutes(app: Hono<{ Bindings: Partial<HttpBindings> }>, notifier: Notifier, { allowedOrigins, styles }: NotificationPageOptions): void {
+  const htmlPage = (c: Context, status: number, title: string, body: string) => {
+    // The address holds the token: no cache keeps the page.
+    c.header('Cache-Control', 'no-store');
+    return c.html(page(title, body, styles), status as 200);
+  };
   const run = (action: Action, token: string) => (action === 'confirm' ? notifier.confirm(token) : notifier.unsubscribe(token));
 
   for (const action of ['confirm', 'unsubscribe'] as const) {
@@ -99,7 +111,7 @@ export function notificationRoutes(app: Hono<{ Bindings: Partial<HttpBindings> }
         `<form method="post" action="${pagePath}">
 <p>${escapeHtml(text.ask)} “${escapeHtml(article.title)}”?</p>
 <input type="hidden" name="token" value="${escapeHtml(token)}">
-<p><button type="submit">${escapeHtml(text.button)}</button></p>
+<p><button type="submit" class="button button-primary">${escapeHtml(text.button)}</button></p>
 </form>`,
       );
     });

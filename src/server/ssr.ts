@@ -67,10 +67,12 @@ export function compileTemplate(template: string): (result: RenderResult, extraH
  * policy allows exactly that text, never 'unsafe-inline'.
  */
 export function inlineStyleHashes(template: string): string[] {
-  return [...template.matchAll(/<style(?:\s[^>]*)?>([\s\S]*?)<\/style>/g)].map(
-    ([, css]) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`,
-  );
+  return [...template.matchAll(INLINE_STYLE)].map(([, css]) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`);
 }
+const INLINE_STYLE = /<style(?:\s[^>]*)?>([\s\S]*?)<\/style>/g;
+
+/** The template's inline <style> elements as they are, for pages made outside React to look like the site (the CSP allows exactly them). */
+const inlineStyles = (template: string) => [...template.matchAll(INLINE_STYLE)].map(([element]) => element).join('\n');
 
 export interface SsrOptions {
   service: CommentService;
@@ -82,6 +84,8 @@ export interface Ssr {
   clientDir: string;
   /** For the Content-Security-Policy (see inlineStyleHashes). */
   styleHashes: string[];
+  /** The site's stylesheet as <style> elements the CSP allows, for the server's own small pages. */
+  styles: string;
   renderPage(url: string): Promise<RenderedPage>;
 }
 
@@ -132,6 +136,7 @@ export async function loadSsr(options: SsrOptions): Promise<Ssr> {
   return {
     clientDir,
     styleHashes: inlineStyleHashes(template),
+    styles: inlineStyles(template),
     async renderPage(url) {
       const data = await dataFor(new URL(url, 'http://localhost'));
       const result = await render(url, data);

@@ -1,7 +1,7 @@
 // The frame around every page: skip link, site header, main landmark.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
-import { SITE_NAME } from '../lib/use-document-title';
+import { SITE_NAME } from '../../contract/constants';
 
 /**
  * A new page starts at its top, as with full page loads, and focus moves to
