@@ -162,13 +162,6 @@ export function createMemoryStore(
       queue = run.catch(() => undefined);
       return run;
     },
-    async setCommentStatus(id, status: CommentStatus) {
-      const found = comments.find((c) => c.id === id);
-      if (!found) return false;
-      found.status = status;
-      changed();
-      return true;
-    },
     async deleteComment(id) {
       const index = comments.findIndex((c) => c.id === id);
       if (index < 0) return false;

@@ -162,7 +162,6 @@ export interface CommentStore extends NotificationStore {
    * checks and the insert they allow cannot interleave with another post's.
    */
   atomically<T>(keys: string[], work: (store: CommentStore) => Promise<T>): Promise<T>;
-  setCommentStatus(id: number, status: CommentStatus): Promise<boolean>;
   /** Changes a comment's fields (an edit, or a tombstone); undefined when there is no such comment. */
   updateComment(id: number, changes: CommentChanges): Promise<CommentRecord | undefined>;
   /** Whether any comment (of any status) replies to this one. */

@@ -178,7 +178,7 @@ describe('ETags', () => {
     // Another process approves it again, straight in the database: no in-process hook runs.
     const other = await openStore({ dataDir: server.dataDir });
     try {
-      expect(await other.setCommentStatus(comment.id, 'approved')).toBe(true);
+      expect(await other.setCommentsStatus([comment.id], 'approved')).toEqual([comment.id]);
     } finally {
       await other.close();
     }

@@ -158,9 +158,9 @@ describe.each([sqlite, postgres] as Engine[])('$name store', (engine) => {
       expect(await store.hasDuplicate(a.id, 'Bob', 'bob@example.org', 'Hello')).toBe(false);
       expect(await store.latestCommentAt('127.0.0.1')).toBe('2024-01-01T00:00:09.000Z');
       expect(await store.latestCommentAt('10.0.0.1')).toBeUndefined();
-      expect(await store.setCommentStatus(c.id, 'spam')).toBe(true);
+      expect(await store.setCommentsStatus([c.id], 'spam')).toEqual([c.id]);
       expect((await store.findComment(c.id))?.status).toBe('spam');
-      expect(await store.setCommentStatus(99_999, 'spam')).toBe(false);
+      expect(await store.setCommentsStatus([99_999], 'spam')).toEqual([]);
       expect((await store.listComments(a.id)).map((x) => x.body)).toEqual(['Hello', 'later']);
     } finally {
       await store.close();
@@ -185,7 +185,7 @@ describe.each([sqlite, postgres] as Engine[])('$name store', (engine) => {
       expect(await version()).toBe(seen.at(-1));
       const reply = (await two.insertComment(testComment(a.id, { parentId: first.id, body: 'Reply' }))).comment;
       seen.push(await version());
-      await two.setCommentStatus(reply.id, 'spam');
+      await two.setCommentsStatus([reply.id], 'spam');
       seen.push(await version());
       await two.deleteComment(first.id);
       seen.push(await version());

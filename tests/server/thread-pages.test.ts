@@ -51,7 +51,7 @@ describe.each(engines)('pages of threads on the %s store', (_name, open) => {
       const ownReply = await post(held, 'pending reply to A', a, 'token-1');
       const ownThread = await post(held, 'pending thread', null, 'token-1');
       // B goes to spam after it was answered: its replies stay readable, as a thread of their own.
-      await store.setCommentStatus(b, 'spam');
+      await store.setCommentsStatus([b], 'spam');
 
       const ids = async (page: number, authorToken?: string) =>
         (await open.listCommentPage(SLUG, { page }, { authorToken })).comments.map((comment) => comment.id);

@@ -388,11 +388,6 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine, inGroup 
       });
     },
 
-    async setCommentStatus(id, status: CommentStatus) {
-      const result = await db.updateTable('comments').set({ status }).where('id', '=', id).executeTakeFirst();
-      return result.numUpdatedRows > 0n;
-    },
-
     async deleteComment(id) {
       return inTransaction(async (trx) => {
         const removed = await trx.selectFrom('comments').select(['id', 'parent_id']).where('id', '=', id).executeTakeFirst();
