@@ -10,6 +10,7 @@ import { htmlToPlainText, wordPressCommentToRich } from '../../domain/content/ar
 import { importComment } from '../../domain/import-comment';
 import type { ArticleRecord, CommentStore } from '../../domain/store';
 import { saveParentsFirst } from './parents-first';
+import { list, text, type Fields } from './xml-fields';
 
 export const DISQUS_NAMESPACE = 'http://disqus.com';
 
@@ -43,14 +44,6 @@ export interface DisqusParseResult {
   skippedPosts: number;
 }
 
-type Fields = Record<string, unknown>;
-
-const text = (value: unknown): string => {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'object') return '#text' in (value as Fields) ? String((value as Fields)['#text']) : '';
-  return String(value);
-};
-const list = (value: unknown): Fields[] => (Array.isArray(value) ? (value as Fields[]) : []);
 const dsqId = (value: unknown): string => (value && typeof value === 'object' ? text((value as Fields)['@_dsq:id']).trim() : '');
 const isTrue = (value: unknown) => text(value).trim().toLowerCase() === 'true';
 

@@ -9,6 +9,7 @@ import { importComment } from '../../domain/import-comment';
 import type { CommentStore, NewArticleRecord } from '../../domain/store';
 import { saveParentsFirst } from './parents-first';
 import { galleryShortcode, type WxrAttachment } from './wxr-gallery';
+import { list, text, type Fields } from './xml-fields';
 
 export interface WxrComment {
   /** wp:comment_id, only meaningful inside the export. */
@@ -51,16 +52,8 @@ interface WxrAuthor {
   displayName: string;
 }
 
-type Fields = Record<string, unknown>;
-
 const ARRAY_TAGS = new Set(['item', 'wp:author', 'wp:comment', 'category', 'wp:postmeta', 'wp:commentmeta']);
 
-const text = (value: unknown): string => {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'object' && '#text' in (value as Fields)) return String((value as Fields)['#text']);
-  return String(value);
-};
-const list = (value: unknown): Fields[] => (Array.isArray(value) ? (value as Fields[]) : []);
 
 /** "2011-11-28 15:30:00" (GMT) → ISO 8601; undefined for WordPress's zero date or garbage. */
 export function wpDateToIso(value: string): string | undefined {
