@@ -3,6 +3,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import type { ModerationMode } from '../contract/admin';
+import { isHttpUrl } from '../contract/constants';
 import { DEFAULT_THREADS_PER_PAGE } from '../contract/paging';
 import { DEFAULT_MAX_LINKS, parseKeys } from '../domain/moderation-rules';
 
@@ -35,14 +36,7 @@ const originList = z
       .map((o) => o.trim())
       .filter(Boolean);
     for (const origin of origins) {
-      let ok = false;
-      try {
-        const url = new URL(origin);
-        ok = (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === origin;
-      } catch {
-        ok = false;
-      }
-      if (!ok) {
+      if (!isHttpUrl(origin) || new URL(origin).origin !== origin) {
         ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin like https://example.org (no path, no trailing slash)` });
         return z.NEVER;
       }
@@ -57,14 +51,8 @@ const publicUrl = z
   .transform((v, ctx) => {
     if (v === undefined || v.trim() === '') return undefined;
     const trimmed = v.trim().replace(/\/+$/, '');
-    let ok = false;
-    try {
-      const url = new URL(trimmed);
-      ok = (url.protocol === 'http:' || url.protocol === 'https:') && !url.search && !url.hash;
-    } catch {
-      ok = false;
-    }
-    if (!ok) {
+    const url = isHttpUrl(trimmed) ? new URL(trimmed) : undefined;
+    if (!url || url.search || url.hash) {
       ctx.addIssue({ code: 'custom', message: `"${v}" is not an http(s) address like https://comments.example.org` });
       return z.NEVER;
     }
