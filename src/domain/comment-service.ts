@@ -423,7 +423,8 @@ export function createCommentService(store: CommentStore, options: ServiceOption
     // the duplicate check or the flood limit and then both be stored.
     const locks = [`article:${article.id}`, ...(clientKey ? [`client:${clientKey}`] : [])];
     // Before the lock: what readers would see of it decides, and only first-time asks the store.
-    const status = await statusOfNewComment(rules, { ...data, url: data.url === '' ? null : data.url, content }, () => store.hasApprovedComment(data.email));
+    const url = data.url === '' ? null : data.url;
+    const status = await statusOfNewComment(rules, { ...data, url, content }, () => store.hasApprovedComment(data.email));
     const { comment, created } = await store.atomically(locks, async (tx) => {
       if (options.duplicateCheck && (await tx.hasDuplicate(article.id, data.author, data.email, data.body))) {
         return refuse(tx, new ApiError('duplicate_comment', 'Duplicate comment detected; it looks as though you’ve already said that!'));
@@ -440,7 +441,7 @@ export function createCommentService(store: CommentStore, options: ServiceOption
         parentId: data.parentId,
         author: data.author,
         email: data.email,
-        url: data.url === '' ? null : data.url,
+        url,
         avatar: avatarKey(options.avatarSecret, data.email),
         body: data.body,
         content,
