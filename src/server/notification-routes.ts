@@ -9,6 +9,7 @@ import { ApiError } from '../contract/api-error';
 import { SITE_NAME } from '../contract/constants';
 import { notificationTokenRequestSchema, type NotificationResult } from '../contract/notifications';
 import { parseJsonBody } from '../contract/parse-body';
+import { articlePath } from '../contract/permalinks';
 import { crossSiteRefusal, requireJson } from '../contract/routing';
 import { NOTIFICATION_PATHS } from '../domain/notifications/messages';
 import type { Notifier } from '../domain/notifications/notifier';
@@ -127,12 +128,11 @@ export function notificationRoutes(app: Hono<{ Bindings: Partial<HttpBindings> }
         const token = form.get('token');
         if (!token) throw missingToken();
         const result = await run(action, token);
-        const articlePath = `/articles/${encodeURIComponent(result.article.slug)}`;
-        return htmlPage(
+                return htmlPage(
           c,
           200,
           text.title,
-          `<p>${escapeHtml(text.done(result))} <a href="${escapeHtml(articlePath)}">${escapeHtml(result.article.title)}</a>.</p>`,
+          `<p>${escapeHtml(text.done(result))} <a href="${escapeHtml(articlePath(result.article.slug))}">${escapeHtml(result.article.title)}</a>.</p>`,
         );
       } catch (error) {
         // Anything unexpected goes to the app's error handler, which logs it.

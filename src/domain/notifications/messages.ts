@@ -1,5 +1,6 @@
 // The emails, as plain text. Each names no address but its recipient's: a reply's
 // author by name only, a held comment's author by name only (the admin page shows more).
+import { articlePath, commentPath } from '../../contract/permalinks';
 import type { EmailMessage } from './notification-store';
 
 /** The paths the links lead to (the server's routes, src/server/notifications-routes.ts). */
@@ -21,8 +22,7 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 const withToken = (base: string, path: string, token: string) => `${base}${path}?token=${encodeURIComponent(token)}`;
 
 /** A comment's permalink, as the reader resolves it (comment-section.tsx opens the page that holds #comment-ID). */
-export const commentLink = (publicUrl: string, slug: string, commentId: number) =>
-  `${publicUrl}/articles/${encodeURIComponent(slug)}#comment-${commentId}`;
+export const commentLink = (publicUrl: string, slug: string, commentId: number) => `${publicUrl}${commentPath(slug, commentId)}`;
 
 /** RFC 8058: the mail client POSTs List-Unsubscribe=One-Click to the header's URL; the visible link opens a page that asks first. */
 function unsubscribing({ publicUrl }: Links, token: string) {
@@ -97,7 +97,7 @@ export function heldCommentEmail(links: Links, to: string, { article, comment }:
     subject: `Comment held for moderation on “${title}”`,
     text: [
       `A comment on “${title}” is waiting for moderation.`,
-      `${links.publicUrl}/articles/${encodeURIComponent(article.slug)}`,
+      `${links.publicUrl}${articlePath(article.slug)}`,
       '',
       `Author: ${oneLine(comment.author)}`,
       ...(comment.url ? [`Website: ${comment.url}`] : []),

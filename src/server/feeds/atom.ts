@@ -1,5 +1,6 @@
 // Atom 1.0 (RFC 4287) for the comment feeds: a pure function of the data,
 // so what HTTP does with it (caching, status) stays in the route.
+import { articlePath, commentPath } from '../../contract/permalinks';
 import { isHttpUrl } from '../../contract/schemas';
 import type { CommentFeed, FeedEntry } from '../../domain/feeds/comment-feed';
 import { richToHtml } from './rich-html';
@@ -18,7 +19,6 @@ const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&
 /** Text for an element's content or an attribute's value. */
 export const escapeXml = (text: string) => text.replace(NOT_XML, '').replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch]);
 
-export const articlePath = (slug: string) => `/articles/${encodeURIComponent(slug)}`;
 export const articleFeedPath = (slug: string) => `${articlePath(slug)}/comments.atom`;
 export const SITE_FEED_PATH = '/comments.atom';
 
@@ -32,7 +32,7 @@ const link = (rel: string, type: string, href: string) => `<link rel="${rel}" ty
 
 function entryXml(entry: FeedEntry, base: string): string {
   // The reader's permalink to one comment (it finds the comment's page itself), also the entry's stable id.
-  const href = `${base}${articlePath(entry.article.slug)}#comment-${entry.id}`;
+  const href = `${base}${commentPath(entry.article.slug, entry.id)}`;
   const author = [element('name', entry.author), entry.url && isHttpUrl(entry.url) ? element('uri', entry.url) : ''].join('');
   return [
     '<entry>',

@@ -4,6 +4,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AdminArticle } from '../../../../contract/admin';
+import { articlePath } from '../../../../contract/permalinks';
 import { ErrorState } from '../../../components/error-state';
 import { formatDay } from '../../../lib/format-date';
 import { getAdminArticlesQueryOptions } from '../api/get-admin-articles';
@@ -38,7 +39,7 @@ export function ArticlesSection() {
           {articles.data.articles.map((article) => (
             <li key={article.slug} className="admin-article">
               <span className="admin-article-title">
-                <a href={`/articles/${encodeURIComponent(article.slug)}`}>{article.title}</a>
+                <a href={articlePath(article.slug)}>{article.title}</a>
                 <span className="admin-hint">
                   {formatDay(article.publishedAt)} · {commentCount(article.commentCount)}
                 </span>

@@ -2,6 +2,7 @@
 // where, when, from which client (its hash), the text as readers see it, and
 // the actions of the tab it is in. Every button's name says whose comment it acts on.
 import type { AdminComment, ModerationAction } from '../../../../contract/admin';
+import { commentPath } from '../../../../contract/permalinks';
 import { RichText } from '../../../components/rich-text';
 import { formatCommentDate } from '../../../lib/format-date';
 import { ACTION_LABELS } from '../lib/tabs';
@@ -15,7 +16,7 @@ interface CommentRowProps {
 }
 
 /** The comment in its article: its permalink lands on it on whichever page of the thread it is. */
-const commentHref = ({ article, id }: AdminComment) => `/articles/${encodeURIComponent(article.slug)}#comment-${id}`;
+const commentHref = ({ article, id }: AdminComment) => commentPath(article.slug, id);
 
 export function CommentRow({ comment, actions, selected, onSelect, onAction }: CommentRowProps) {
   const headingId = `admin-comment-${comment.id}`;

@@ -1,9 +1,8 @@
 import { Link } from 'wouter';
+import { articlePath } from '../../../../contract/permalinks';
 import type { ArticleSummary } from '../../../../contract/schemas';
 import { responsesLabel } from '../../../components/responses-label';
 import { formatDay } from '../../../lib/format-date';
-
-export const articlePath = (slug: string) => `/articles/${encodeURIComponent(slug)}`;
 
 export function ArticleList({ articles }: { articles: ArticleSummary[] }) {
   if (articles.length === 0) return <p>Nothing has been published yet.</p>;

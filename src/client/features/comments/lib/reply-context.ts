@@ -33,4 +33,4 @@ export function useReplyState(): ReplyState {
 }
 
 export const replyButtonId = (commentId: number) => `reply-button-${commentId}`;
-export const commentElementId = (commentId: number) => `comment-${commentId}`;
+export { commentElementId } from '../../../../contract/permalinks';
