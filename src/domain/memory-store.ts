@@ -12,6 +12,7 @@ import {
   type ChangeRecord,
   type CommentRecord,
   type CommentStore,
+  type CommentWithArticle,
   type NewArticleRecord,
   type NewCommentRecord,
   type Viewer,
@@ -51,6 +52,10 @@ export function createMemoryStore(
   const changed = () => onChange?.({ articles, comments, likes: [...likes], changes, lastChangeId, lastCommentId });
   const likeKey = (commentId: number, reader: string) => `${commentId}:${reader}`;
   const copy = <T>(value: T): T => structuredClone(value);
+  const withArticle = (comment: CommentRecord): CommentWithArticle => {
+    const article = articles.find((a) => a.id === comment.articleId);
+    return { ...copy(comment), articleSlug: article?.slug ?? '', articleTitle: article?.title ?? '' };
+  };
   // One browser tab, one thread: a queue is lock enough.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -209,7 +214,7 @@ export function createMemoryStore(
         .filter((c) => wanted(c) && c.status === 'approved' && !c.deleted)
         .sort((a, b) => byThreadOrder(b, a))
         .slice(0, limit)
-        .map(copy);
+        .map(withArticle);
     },
     // Moderation: comments across articles, for the admin API.
     async listCommentsForModeration({ status, search, offset, limit }) {
@@ -217,10 +222,7 @@ export function createMemoryStore(
         .filter((c) => c.status === status && matchesModeratorSearch(c, search))
         .sort((a, b) => byThreadOrder(b, a))
         .slice(offset, offset + limit)
-        .map((c) => {
-          const article = articles.find((a) => a.id === c.articleId);
-          return { ...copy(c), articleSlug: article?.slug ?? '', articleTitle: article?.title ?? '' };
-        });
+        .map(withArticle);
     },
     async countCommentsByStatus(search) {
       const counts: Record<CommentStatus, number> = { pending: 0, approved: 0, spam: 0 };

@@ -20,7 +20,7 @@ import { ApiError } from '../contract/api-error';
 import { fieldErrors } from './field-errors';
 import { closedByAge, type ModerationSettings } from './moderation-rules';
 import type { Notifier } from './notifications/notifier';
-import type { ArticleRecord, ChangeType, CommentRecord, CommentStore, ModerationListing } from './store';
+import type { ArticleRecord, ChangeType, CommentRecord, CommentStore, CommentWithArticle } from './store';
 
 export interface ModerationOptions {
   settings: ModerationSettings;
@@ -36,7 +36,7 @@ export interface ModerationOptions {
   changed: (articleId: number) => void;
 }
 
-function toAdminComment(record: ModerationListing): AdminComment {
+function toAdminComment(record: CommentWithArticle): AdminComment {
   return {
     id: record.id,
     parentId: record.parentId,

@@ -80,7 +80,8 @@ export interface ModerationQuery {
   offset: number;
   limit: number;
 }
-export type ModerationListing = CommentRecord & { articleSlug: string; articleTitle: string };
+/** A comment listed apart from its article's page (the admin page, the feeds), with what names the article. */
+export type CommentWithArticle = CommentRecord & { articleSlug: string; articleTitle: string };
 
 /** Who is reading: everyone sees approved comments; the holder of an author token also their own awaiting moderation. */
 export interface Viewer {
@@ -180,7 +181,7 @@ export interface CommentStore extends NotificationStore {
    * For the comment feeds: the newest approved comments (tombstones left out) of one
    * article, or else of every published (not hidden) one; newest first by (createdAt, id), at most `limit`.
    */
-  latestApprovedComments(limit: number, articleId?: number): Promise<CommentRecord[]>;
+  latestApprovedComments(limit: number, articleId?: number): Promise<CommentWithArticle[]>;
 
   // Moderation (the admin API): see src/domain/moderation-service.ts.
   /**
@@ -188,7 +189,7 @@ export interface CommentStore extends NotificationStore {
    * `search` (see foldAsciiCase; '' matches all), newest first by (createdAt, id): `limit`
    * of them after skipping `offset`, each with its article's slug and title.
    */
-  listCommentsForModeration(query: ModerationQuery): Promise<ModerationListing[]>;
+  listCommentsForModeration(query: ModerationQuery): Promise<CommentWithArticle[]>;
   /** How many comments of each status match `search` (as listCommentsForModeration). */
   countCommentsByStatus(search: string): Promise<Record<CommentStatus, number>>;
   /** The comments with these ids that exist, in no particular order. */

@@ -1,7 +1,7 @@
 // What the comment feeds (/comments.atom, /articles/:slug/comments.atom) show:
 // approved comments only, newest first, with nothing private (no email, no bookkeeping).
 import type { CommentContent } from '../../contract/rich-text';
-import type { ArticleRecord, CommentRecord, CommentStore } from '../store';
+import type { ArticleRecord, CommentStore, CommentWithArticle } from '../store';
 
 /** Enough entries for a feed reader polling now and then; older comments are on the pages. */
 export const FEED_ENTRIES = 50;
@@ -20,7 +20,7 @@ export interface FeedEntry {
   createdAt: string;
   editedAt: string | null;
   content: CommentContent;
-  article: FeedArticle;
+  article: Pick<FeedArticle, 'slug' | 'title'>;
 }
 
 export interface CommentFeed {
@@ -33,24 +33,13 @@ const feedArticle = ({ slug, title, publishedAt }: ArticleRecord): FeedArticle =
 
 /** One article's feed (undefined when it is unknown or hidden, as its page is), or the site's without a slug. */
 export async function loadCommentFeed(store: CommentStore, slug?: string): Promise<CommentFeed | undefined> {
-  if (slug !== undefined) {
-    const article = await store.findArticle(slug);
-    if (!article || article.hidden) return undefined;
-    const comments = await store.latestApprovedComments(FEED_ENTRIES, article.id);
-    const about = feedArticle(article);
-    return { article: about, entries: comments.map((comment) => entryOf(comment, about)) };
-  }
-  const [comments, articles] = await Promise.all([store.latestApprovedComments(FEED_ENTRIES), store.listArticles()]);
-  const byId = new Map(articles.map((article) => [article.id, feedArticle(article)]));
-  return {
-    entries: comments.flatMap((comment) => {
-      const about = byId.get(comment.articleId);
-      return about ? [entryOf(comment, about)] : [];
-    }),
-  };
+  if (slug === undefined) return { entries: (await store.latestApprovedComments(FEED_ENTRIES)).map(entryOf) };
+  const article = await store.findArticle(slug);
+  if (!article || article.hidden) return undefined;
+  return { article: feedArticle(article), entries: (await store.latestApprovedComments(FEED_ENTRIES, article.id)).map(entryOf) };
 }
 
 /** Picks the public fields: the email never gets this far. */
-function entryOf({ id, author, url, createdAt, editedAt, content }: CommentRecord, article: FeedArticle): FeedEntry {
-  return { id, author, url, createdAt, editedAt, content, article };
+function entryOf({ id, author, url, createdAt, editedAt, content, articleSlug, articleTitle }: CommentWithArticle): FeedEntry {
+  return { id, author, url, createdAt, editedAt, content, article: { slug: articleSlug, title: articleTitle } };
 }

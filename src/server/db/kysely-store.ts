@@ -11,6 +11,7 @@ import {
   type CommentChanges,
   type CommentRecord,
   type CommentStore,
+  type CommentWithArticle,
   type NewArticleRecord,
   type NewCommentRecord,
   type Viewer,
@@ -181,6 +182,17 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine, inGroup 
    */
   const inTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> =>
     db.isTransaction || inGroup ? work(db) : db.transaction().execute(work);
+
+  /** Comments with their articles' slugs and titles: the few articles named are read in one query. */
+  const withArticles = async (rows: CommentRow[]): Promise<CommentWithArticle[]> => {
+    const articleIds = [...new Set(rows.map((row) => row.article_id))];
+    const articles = articleIds.length === 0 ? [] : await db.selectFrom('articles').select(['id', 'slug', 'title']).where('id', 'in', articleIds).execute();
+    const byId = new Map(articles.map((a) => [Number(a.id), a]));
+    return rows.map((row) => {
+      const article = byId.get(Number(row.article_id));
+      return { ...toComment(row), articleSlug: article?.slug ?? '', articleTitle: article?.title ?? '' };
+    });
+  };
 
   const findCommentByKey = async (key: string) => {
     const row = await db.selectFrom('comments').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
@@ -447,8 +459,7 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine, inGroup 
         articleId === undefined
           ? query.where('comments.article_id', 'in', db.selectFrom('articles').select('id').where('hidden', '=', 0))
           : query.where('comments.article_id', '=', articleId);
-      const rows = await query.orderBy('comments.created_at', 'desc').orderBy('comments.id', 'desc').limit(limit).execute();
-      return rows.map(toComment);
+      return withArticles(await query.orderBy('comments.created_at', 'desc').orderBy('comments.id', 'desc').limit(limit).execute());
     },
 
     // Moderation: comments across articles, for the admin API.
@@ -460,13 +471,7 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine, inGroup 
         .offset(offset)
         .limit(limit)
         .execute();
-      const articleIds = [...new Set(rows.map((row) => row.article_id))];
-      const articles = articleIds.length === 0 ? [] : await db.selectFrom('articles').select(['id', 'slug', 'title']).where('id', 'in', articleIds).execute();
-      const byId = new Map(articles.map((a) => [Number(a.id), a]));
-      return rows.map((row) => {
-        const article = byId.get(Number(row.article_id));
-        return { ...toComment(row), articleSlug: article?.slug ?? '', articleTitle: article?.title ?? '' };
-      });
+      return withArticles(rows);
     },
 
     async countCommentsByStatus(search) {
