@@ -7,7 +7,7 @@ import { richToText } from '../content/plain-text';
 import type { ArticleRecord, CommentRecord, CommentStore } from '../store';
 import { confirmationEmail, heldCommentEmail, replyEmail, type Links } from './messages';
 import type { EmailMessage, SubscriptionRecord } from './notification-store';
-import { isTokenShaped, newTokenNonce, subscriptionToken, subscriptionTokenHash } from './tokens';
+import { isTokenShaped, newSubscriptionToken, subscriptionToken, subscriptionTokenHash } from './tokens';
 
 export interface NotifierOptions extends Links {
   /** The server secret the links' tokens are derived from. */
@@ -75,14 +75,13 @@ export function createNotifier(store: CommentStore, options: NotifierOptions) {
     async commentStored(tx: CommentStore, article: ArticleRecord, comment: CommentRecord, notify: boolean): Promise<void> {
       const messages: EmailMessage[] = [];
       if (notify && comment.status !== 'spam') {
-        const nonce = newTokenNonce();
-        const token = subscriptionToken(options.secret, nonce);
+        const { token, tokenNonce, tokenHash } = newSubscriptionToken(options.secret);
         await tx.insertSubscription({
           commentId: comment.id,
           email: comment.email,
           status: 'pending',
-          tokenNonce: nonce,
-          tokenHash: subscriptionTokenHash(token),
+          tokenNonce,
+          tokenHash,
           createdAt: now(),
           confirmedAt: null,
         });

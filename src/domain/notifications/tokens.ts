@@ -6,8 +6,11 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { hashToken } from '../hashing';
 
-export function newTokenNonce(): string {
-  return bytesToHex(crypto.getRandomValues(new Uint8Array(16)));
+/** A new subscription's link token: its nonce and its hash are stored, the token itself only goes into emails. */
+export function newSubscriptionToken(secret: string): { token: string; tokenNonce: string; tokenHash: string } {
+  const tokenNonce = bytesToHex(crypto.getRandomValues(new Uint8Array(16)));
+  const token = subscriptionToken(secret, tokenNonce);
+  return { token, tokenNonce, tokenHash: subscriptionTokenHash(token) };
 }
 
 export function subscriptionToken(secret: string, nonce: string): string {

@@ -2,7 +2,7 @@
 // `npm run export`. The whole file is checked before anything is written, so a
 // file that is refused changes nothing.
 import type { CommentStore } from '../../domain/store';
-import { newTokenNonce, subscriptionToken, subscriptionTokenHash } from '../../domain/notifications/tokens';
+import { newSubscriptionToken } from '../../domain/notifications/tokens';
 import { EXPORT_FORMAT, EXPORT_VERSION, exportDocumentSchema, type ExportDocument, type ExportedSubscription } from './export-format';
 import { saveParentsFirst } from './parents-first';
 
@@ -156,17 +156,17 @@ export async function importJson(store: CommentStore, doc: ExportDocument, secre
 
 /** A subscription as exported, with a new link token; false when the comment has it already (a re-run). */
 async function importSubscription(store: CommentStore, commentId: number, subscription: ExportedSubscription, secret: string): Promise<boolean> {
-  const nonce = newTokenNonce();
+  const { tokenNonce, tokenHash } = newSubscriptionToken(secret);
   const stored = await store.insertSubscription({
     commentId,
     email: subscription.email,
     status: subscription.confirmed ? 'confirmed' : 'pending',
-    tokenNonce: nonce,
-    tokenHash: subscriptionTokenHash(subscriptionToken(secret, nonce)),
+    tokenNonce,
+    tokenHash,
     createdAt: subscription.createdAt,
     confirmedAt: subscription.confirmedAt,
   });
-  return stored.tokenNonce === nonce;
+  return stored.tokenNonce === tokenNonce;
 }
 
 export function describeJsonImport(counts: JsonImportCounts): string {
